@@ -1,0 +1,90 @@
+package dev.parapet.engine;
+
+import dev.parapet.http.TlsProber;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.ExchangeOutcome;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.ScanMode;
+import dev.parapet.spi.CheckContext;
+import dev.parapet.spi.Inventory;
+import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.TlsHandshake;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** What one check sees of the engine: its own budget in front of the shared cache and executor. Thread-safe. */
+final class EngineCheckContext implements CheckContext {
+
+    private final Inventory inventory;
+    private final ScanMode mode;
+    private final ProbeBudget budget;
+    private final ProbeCache cache;
+    private final RequestExecutor executor;
+    private final ScanControl control;
+    private final Duration connectTimeout;
+
+    EngineCheckContext(Inventory inventory, ScanMode mode, ProbeBudget budget, ProbeCache cache,
+                       RequestExecutor executor, ScanControl control, Duration connectTimeout) {
+        this.inventory = inventory;
+        this.mode = mode;
+        this.budget = budget;
+        this.cache = cache;
+        this.executor = executor;
+        this.control = control;
+        this.connectTimeout = connectTimeout;
+    }
+
+    @Override
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    @Override
+    public ScanMode mode() {
+        return mode;
+    }
+
+    @Override
+    public Exchange probe(ProbeRequest request) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("scan stopping");
+        }
+        HttpRequestRecord asRecord = new HttpRequestRecord(request.method(), request.uri(), request.headers(),
+                request.body());
+        if (!budget.tryTake()) {
+            return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "request budget spent", Duration.ZERO);
+        }
+        return cache.get(request, executor::execute);
+    }
+
+    @Override
+    public int remainingBudget() {
+        return budget.remaining();
+    }
+
+    @Override
+    public TlsHandshake tlsHandshake(String protocol) throws InterruptedException {
+        URI target = inventory.target();
+        if (!"https".equalsIgnoreCase(target.getScheme())) {
+            return new TlsHandshake(protocol, false, "", List.of(), "target is not HTTPS");
+        }
+        if (control.isStopping()) {
+            throw new InterruptedException("scan stopping");
+        }
+        if (!budget.tryTake()) {
+            return new TlsHandshake(protocol, false, "", List.of(), "request budget spent");
+        }
+        int port = target.getPort() > 0 ? target.getPort() : 443;
+        return TlsProber.handshake(target.getHost(), port, protocol, connectTimeout);
+    }
+
+    int used() {
+        return budget.used();
+    }
+
+    int refused() {
+        return budget.refused();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.parapet.engine;
+
+import dev.parapet.event.EventBus;
+import dev.parapet.event.ScanEvent;
+import dev.parapet.http.HttpTransport;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.ExchangeOutcome;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.ScanMode;
+import dev.parapet.model.ScanStats;
+import dev.parapet.spi.ProbeRequest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends probes for one scan: scope and mode guard, per-host politeness, 429/{@code Retry-After} with bounded
+ * retries, in-scope redirects, host health and request accounting. Everything that reaches the network in a scan
+ * goes through here. Thread-safe.
+ */
+final class RequestExecutor {
+
+    /** Methods that never change state; the only ones {@code safe} and {@code passive} modes send. */
+    static final Set<String> READ_ONLY_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    private static final int MAX_429_RETRIES = 2;
+    /** Longest a single {@code Retry-After} may hold the scan; longer requests are cut to this. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+
+    private final String scanId;
+    private final HttpTransport transport;
+    private final ScopeGuard scope;
+    private final HostLimiter limiter;
+    private final HostHealth health;
+    private final ScanControl control;
+    private final EventBus events;
+    private final ScanMode mode;
+    private final int maxRedirects;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+    private final AtomicLong outOfScope = new AtomicLong();
+    private final AtomicLong transportErrors = new AtomicLong();
+
+    RequestExecutor(String scanId, HttpTransport transport, ScopeGuard scope, HostLimiter limiter, ScanControl control,
+                    EventBus events, ScanMode mode, int maxRedirects, int hostErrorBudget) {
+        this.scanId = scanId;
+        this.transport = transport;
+        this.scope = scope;
+        this.limiter = limiter;
+        this.control = control;
+        this.events = events;
+        this.mode = mode;
+        this.maxRedirects = maxRedirects;
+        this.health = new HostHealth(hostErrorBudget, control::stop);
+    }
+
+    Exchange execute(ProbeRequest probe) throws InterruptedException {
+        HttpRequestRecord request = new HttpRequestRecord(probe.method(), probe.uri(), probe.headers(), probe.body());
+        if (!scope.allows(probe.uri())) {
+            outOfScope.incrementAndGet();
+            return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, "outside the scan's scope: "
+                    + probe.uri().getScheme() + "://" + probe.uri().getAuthority(), Duration.ZERO);
+        }
+        if (mode != ScanMode.ACTIVE && !READ_ONLY_METHODS.contains(probe.method())) {
+            outOfScope.incrementAndGet();
+            return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, probe.method()
+                    + " is not sent in " + mode.id() + " mode", Duration.ZERO);
+        }
+        Exchange exchange = sendWithRetries(request);
+        int redirects = 0;
+        while (probe.followRedirects() && redirects < maxRedirects && isRedirect(exchange)) {
+            URI next = location(exchange);
+            if (next == null || !scope.allows(next)) {
+                break;
+            }
+            String method = exchange.status() == 303 || !probe.method().equals("HEAD") ? "GET" : "HEAD";
+            if (exchange.status() == 307 || exchange.status() == 308) {
+                method = probe.method();
+            }
+            HttpRequestRecord follow = new HttpRequestRecord(method, next, probe.headers(),
+                    method.equals(probe.method()) ? probe.body() : "");
+            exchange = sendWithRetries(follow);
+            redirects++;
+        }
+        if (redirects > 0 && exchange.answered()) {
+            exchange = Exchange.answered(exchange.request(), exchange.response(), exchange.elapsed(), redirects);
+        }
+        return exchange;
+    }
+
+    private Exchange sendWithRetries(HttpRequestRecord request) throws InterruptedException {
+        String host = request.uri().getHost() + ":" + request.uri().getPort();
+        Exchange exchange = null;
+        for (int attempt = 0; attempt <= MAX_429_RETRIES; attempt++) {
+            if (control.isStopping()) {
+                return Exchange.failed(request, ExchangeOutcome.CANCELLED, "scan stopping: " + control.reason(),
+                        Duration.ZERO);
+            }
+            limiter.acquire(host);
+            try {
+                exchange = transport.send(request);
+            } finally {
+                limiter.release(host);
+            }
+            events.publish(new ScanEvent.RequestSent(scanId, sent.incrementAndGet()));
+            health.record(exchange);
+            if (!exchange.answered()) {
+                transportErrors.incrementAndGet();
+            }
+            if (exchange.status() != 429 || attempt == MAX_429_RETRIES) {
+                return exchange;
+            }
+            throttled.incrementAndGet();
+            Duration wait = retryAfter(exchange);
+            Duration left = Duration.between(Instant.now(), control.deadline());
+            if (wait.compareTo(left) >= 0) {
+                return exchange;
+            }
+            limiter.pause(host, wait.toNanos());
+        }
+        return exchange;
+    }
+
+    /** The server's {@code Retry-After} (seconds or HTTP date), 1 s when absent, at most {@link #MAX_RETRY_AFTER}. */
+    static Duration retryAfter(Exchange e) {
+        String v = e.responseHeaders().first("Retry-After").orElse("").trim();
+        Duration d = Duration.ofSeconds(1);
+        if (v.matches("\\d{1,6}")) {
+            d = Duration.ofSeconds(Long.parseLong(v));
+        } else if (!v.isEmpty()) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                d = Duration.between(Instant.now(), at.toInstant());
+            } catch (DateTimeParseException ignored) {
+                // keep the default
+            }
+        }
+        if (d.isNegative()) {
+            d = Duration.ZERO;
+        }
+        return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    }
+
+    private static boolean isRedirect(Exchange e) {
+        int s = e.status();
+        return (s == 301 || s == 302 || s == 303 || s == 307 || s == 308) && e.responseHeaders().has("Location");
+    }
+
+    private static URI location(Exchange e) {
+        try {
+            return e.request().uri().resolve(e.responseHeaders().first("Location").orElseThrow().trim());
+        } catch (IllegalArgumentException ex) {
+            return null;
+        }
+    }
+
+    ScanStats stats(long shared, long endpoints) {
+        return new ScanStats(sent.get(), shared, throttled.get(), outOfScope.get(), transportErrors.get(), endpoints);
+    }
+
+    long requestsSent() {
+        return sent.get();
+    }
+
+    static String methodOf(String m) {
+        return m.toUpperCase(Locale.ROOT);
+    }
+}

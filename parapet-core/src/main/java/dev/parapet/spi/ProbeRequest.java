@@ -1,0 +1,41 @@
+package dev.parapet.spi;
+
+import dev.parapet.model.Headers;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A request a check wants sent. {@code followRedirects}: follow in-scope redirects (default false, so checks see
+ * redirects themselves). Two equal probes are sent once per scan; both callers see the same exchange.
+ */
+public record ProbeRequest(String method, URI uri, Headers headers, String body, boolean followRedirects) {
+
+    public ProbeRequest {
+        method = method.toUpperCase(Locale.ROOT);
+        Objects.requireNonNull(uri, "uri");
+        headers = headers == null ? Headers.EMPTY : headers;
+        body = body == null ? "" : body;
+    }
+
+    public static ProbeRequest get(URI uri) {
+        return new ProbeRequest("GET", uri, Headers.EMPTY, "", false);
+    }
+
+    public static ProbeRequest of(String method, URI uri) {
+        return new ProbeRequest(method, uri, Headers.EMPTY, "", false);
+    }
+
+    public ProbeRequest withHeader(String name, String value) {
+        return new ProbeRequest(method, uri, headers.with(name, value), body, followRedirects);
+    }
+
+    public ProbeRequest withBody(String contentType, String newBody) {
+        return new ProbeRequest(method, uri, headers.with("Content-Type", contentType), newBody, followRedirects);
+    }
+
+    public ProbeRequest followingRedirects() {
+        return new ProbeRequest(method, uri, headers, body, true);
+    }
+}

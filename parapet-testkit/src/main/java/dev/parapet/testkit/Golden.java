@@ -1,0 +1,82 @@
+package dev.parapet.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Golden-file assertions. Volatile values (ports, timestamps, durations, scan ids, version) are normalised first.
+ * Golden files change only through the explicit switch {@code -Dparapet.updateGolden=true}, which rewrites them;
+ * review the diff before committing.
+ */
+public final class Golden {
+
+    private static final boolean UPDATE = Boolean.getBoolean("parapet.updateGolden");
+
+    private Golden() {
+    }
+
+    /** Compares {@code actual} (normalised) with the file under {@code src/test/resources/golden/}. */
+    public static void assertMatches(String name, String actual) {
+        Path file = Path.of("src/test/resources/golden").resolve(name);
+        String normalised = normalise(actual);
+        try {
+            if (UPDATE) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, normalised, StandardCharsets.UTF_8);
+                return;
+            }
+            if (!Files.exists(file)) {
+                throw new AssertionError("golden file " + file + " is missing; run the test once with "
+                        + "-Dparapet.updateGolden=true to create it, then review it");
+            }
+            String expected = Files.readString(file, StandardCharsets.UTF_8);
+            if (!expected.equals(normalised)) {
+                throw new AssertionError("output differs from golden file " + file + " (rerun with "
+                        + "-Dparapet.updateGolden=true if the change is intended)\n" + diff(expected, normalised));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Pattern[] VOLATILE = {
+            Pattern.compile("127\\.0\\.0\\.1:\\d{2,5}"),
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"),
+            Pattern.compile("\"(scanId|scan_id)\"\\s*:\\s*\"[0-9a-f]{12}\""),
+            Pattern.compile("(?i)\\bscan [0-9a-f]{12}\\b"),
+            Pattern.compile("\"(durationMillis|elapsedMillis)\"\\s*:\\s*\\d+"),
+            Pattern.compile("\\b\\d+(\\.\\d+)? ?(ms|s)\\b"),
+            Pattern.compile("Parapet/[0-9A-Za-z.\\-]+"),
+            Pattern.compile("\"parapetVersion\"\\s*:\\s*\"[^\"]+\""),
+            Pattern.compile("\"(Date|date)\"\\s*:\\s*\\[\\s*\"[^\"]+\"\\s*]"),
+    };
+    private static final String[] REPLACEMENTS = {
+            "127.0.0.1:PORT", "TIMESTAMP", "\"$1\": \"SCANID\"", "scan SCANID", "\"$1\": 0", "N$2",
+            "Parapet/VERSION", "\"parapetVersion\": \"VERSION\"", "\"$1\": [ \"DATE\" ]",
+    };
+
+    public static String normalise(String s) {
+        String out = s.replace("\r\n", "\n");
+        for (int i = 0; i < VOLATILE.length; i++) {
+            out = VOLATILE[i].matcher(out).replaceAll(REPLACEMENTS[i]);
+        }
+        return out;
+    }
+
+    private static String diff(String expected, String actual) {
+        String[] e = expected.split("\n", -1);
+        String[] a = actual.split("\n", -1);
+        for (int i = 0; i < Math.max(e.length, a.length); i++) {
+            String el = i < e.length ? e[i] : "<end of file>";
+            String al = i < a.length ? a[i] : "<end of file>";
+            if (!el.equals(al)) {
+                return "first difference at line " + (i + 1) + ":\n  expected: " + el + "\n  actual:   " + al;
+            }
+        }
+        return "";
+    }
+}
