@@ -1,0 +1,65 @@
+package dev.parapet.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.parapet.model.Reference;
+import dev.parapet.service.ScanService;
+import dev.parapet.spi.CheckDescriptor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code parapet checks}: every installed check with its id, category, severity, references and budget. */
+@Command(name = "checks", mixinStandardHelpOptions = true, description = "List every check Parapet runs.")
+final class ChecksCommand implements Callable<Integer> {
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+    String format = "table";
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<CheckDescriptor> checks = ScanService.withInstalledChecks().descriptors();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "table" -> printTable(checks, out);
+            case "json" -> out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(checks.stream().map(ChecksCommand::asMap).toList()));
+            default -> throw new IllegalArgumentException("--format " + format + " is not known here (valid: table, json)");
+        }
+        out.flush();
+        return ExitCode.PASSED.code;
+    }
+
+    private static Map<String, Object> asMap(CheckDescriptor d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", d.id());
+        m.put("category", d.category().id());
+        m.put("title", d.title());
+        m.put("summary", d.summary());
+        m.put("severity", d.defaultSeverity().id());
+        m.put("requestBudget", d.requestBudget());
+        m.put("tags", d.tags().stream().sorted().toList());
+        m.put("references", d.references().stream().map(Reference::id).toList());
+        return m;
+    }
+
+    static void printTable(List<CheckDescriptor> checks, PrintWriter out) {
+        String fmt = "%-26s %-24s %-9s %6s  %s%n";
+        out.printf(fmt, "ID", "CATEGORY", "SEVERITY", "BUDGET", "REFERENCES");
+        for (CheckDescriptor d : checks) {
+            out.printf(fmt, d.id(), d.category().id(), d.defaultSeverity().id(), d.requestBudget(),
+                    String.join(", ", d.references().stream().map(Reference::id).toList()));
+        }
+        long categories = checks.stream().map(CheckDescriptor::category).distinct().count();
+        out.printf("%n%d checks in %d of 12 categories. Categories without a check are reported as not assessed.%n",
+                checks.size(), categories);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.parapet.cli;
+
+import dev.parapet.config.ConfigException;
+import dev.parapet.config.ConfigLoader;
+import dev.parapet.event.ScanListener;
+import dev.parapet.model.CheckStatus;
+import dev.parapet.model.ScanReport;
+import dev.parapet.report.RenderOptions;
+import dev.parapet.report.ReportFormat;
+import dev.parapet.report.Reports;
+import dev.parapet.score.GateVerdict;
+import dev.parapet.service.ScanFailedException;
+import dev.parapet.service.ScanService;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs one scan for a command: progress, Ctrl-C, printing, report files, the gate and the exit code. */
+final class ScanRunner {
+
+    private ScanRunner() {
+    }
+
+    static int run(ScanService service, ConfigLoader.Resolved resolved, OutputOptions output, PrintWriter out,
+                   PrintWriter err) {
+        ReportFormat stdoutFormat = ReportFormat.parse(output.format);
+        Map<Path, ReportFormat> files = new LinkedHashMap<>();
+        for (Path p : output.outputs) {
+            files.put(p, ReportFormat.forFile(p).orElseThrow(() -> new ConfigException("cannot tell the format of "
+                    + p + " from its extension: use .json, .txt or .table")));
+        }
+        boolean tty = Terminal.interactive();
+        boolean color = output.color == OutputOptions.ColorMode.ALWAYS
+                || output.color == OutputOptions.ColorMode.AUTO && tty && Terminal.colorAllowed();
+        List<ScanListener> listeners = new ArrayList<>();
+        ProgressListener progress = tty && !output.noProgress ? new ProgressListener(System.err) : null;
+        if (progress != null) {
+            listeners.add(progress);
+        }
+        ScanService.Scan scan = service.prepare(resolved.scan(), listeners);
+        boolean[] userStopped = {false};
+        Interrupts.onCtrlC(() -> {
+            userStopped[0] = true;
+            scan.stop("interrupted by user (Ctrl-C)");
+        });
+        ScanReport report;
+        try {
+            report = scan.run();
+        } catch (ScanFailedException e) {
+            closeQuietly(progress);
+            err.println("parapet: " + e.getMessage());
+            return ExitCode.INCOMPLETE.code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(progress);
+            err.println("parapet: interrupted before the scan produced a report");
+            return ExitCode.INCOMPLETE.code;
+        } finally {
+            Interrupts.reset();
+        }
+        closeQuietly(progress);
+
+        GateVerdict verdict = GateVerdict.evaluate(report, resolved.gate());
+        out.print(Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))));
+        out.flush();
+        boolean written = true;
+        for (var entry : files.entrySet()) {
+            try {
+                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict)),
+                        entry.getKey());
+                err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
+            } catch (IOException e) {
+                written = false;
+                err.println("parapet: cannot write " + entry.getKey() + ": " + e.getMessage()
+                        + " (check the directory exists and is writable)");
+            }
+        }
+        boolean anyCompleted = report.checks().stream().anyMatch(r -> r.status() == CheckStatus.COMPLETED);
+        if (userStopped[0] || !anyCompleted || !report.complete() && !report.incompleteReason().startsWith("time budget")) {
+            err.println("parapet: scan incomplete: " + (report.incompleteReason().isEmpty()
+                    ? "no check could complete" : report.incompleteReason()));
+            return ExitCode.INCOMPLETE.code;
+        }
+        if (!written) {
+            return ExitCode.USAGE.code;
+        }
+        return verdict.passed() ? ExitCode.PASSED.code : ExitCode.GATE_FAILED.code;
+    }
+
+    private static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
+            return Math.max(60, Math.min(columns, 160));
+        } catch (NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    private static void closeQuietly(ProgressListener progress) {
+        if (progress != null) {
+            progress.close();
+        }
+    }
+}

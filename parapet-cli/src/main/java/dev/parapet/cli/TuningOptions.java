@@ -1,0 +1,72 @@
+package dev.parapet.cli;
+
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Scan settings. Every option is optional: values not given here come from PARAPET_* environment variables, then
+ * from parapet.yaml, then from the defaults (see README). Kept as text so the one validator in core reports errors.
+ */
+final class TuningOptions {
+
+    @Option(names = "--checks", paramLabel = "IDS", split = ",",
+            description = "Run only these check or category ids (comma-separated). See 'parapet checks'.")
+    List<String> checks;
+
+    @Option(names = "--scope", paramLabel = "ORIGIN", description = "Also allow requests to ORIGIN (https://host[:port]). Repeatable.")
+    List<String> scope;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "passive or safe (default). Safe sends only GET, HEAD, OPTIONS and TRACE.")
+    String mode;
+
+    @Option(names = "--context", paramLabel = "CONTEXT",
+            description = "default, financial, medical, public or internal: shifts category weights (docs/scoring.md).")
+    String context;
+
+    @Option(names = "--rate", paramLabel = "N", description = "At most N requests per second per host (default 25).")
+    String rate;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "At most N requests in flight per host (default 8).")
+    String concurrency;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "Time budget for the whole scan, e.g. 120s (default) or 5m.")
+    String maxTime;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", description = "Connect timeout (default 5s).")
+    String connectTimeout;
+
+    @Option(names = "--read-timeout", paramLabel = "DURATION", description = "Time allowed for a whole response (default 10s).")
+    String readTimeout;
+
+    @Option(names = "--max-body", paramLabel = "SIZE", description = "Keep at most SIZE of each response body (default 1MiB).")
+    String maxBody;
+
+    @Option(names = "--max-endpoints", paramLabel = "N", description = "Discover at most N endpoints by following links (default 60).")
+    String maxEndpoints;
+
+    @Option(names = "--insecure", description = "Accept untrusted TLS certificates (they are still reported as findings).")
+    Boolean insecure;
+
+    void into(Map<String, String> flags) {
+        put(flags, "checks", checks == null ? null : String.join(",", checks));
+        put(flags, "scope", scope == null ? null : String.join(",", scope));
+        put(flags, "mode", mode);
+        put(flags, "context", context);
+        put(flags, "rate", rate);
+        put(flags, "concurrency", concurrency);
+        put(flags, "max-time", maxTime);
+        put(flags, "connect-timeout", connectTimeout);
+        put(flags, "read-timeout", readTimeout);
+        put(flags, "max-body", maxBody);
+        put(flags, "max-endpoints", maxEndpoints);
+        put(flags, "insecure", insecure == null ? null : insecure.toString());
+    }
+
+    private static void put(Map<String, String> flags, String key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.parapet.cli;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The dependency direction of docs/architecture.md, checked over every module's classes. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.parapet");
+    }
+
+    @Test
+    void engineNeverImportsAnAdapterOrAReport() {
+        noClasses().that().resideInAPackage("dev.parapet.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.cli..", "dev.parapet.report..",
+                        "dev.parapet.server..", "dev.parapet.mcp..", "dev.parapet.checks..")
+                .check(classes);
+    }
+
+    @Test
+    void coreNeverImportsChecksReportsOrAdapters() {
+        noClasses().that().resideInAnyPackage("dev.parapet.model..", "dev.parapet.spi..", "dev.parapet.engine..",
+                        "dev.parapet.http..", "dev.parapet.event..", "dev.parapet.config..", "dev.parapet.score..",
+                        "dev.parapet.service..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.checks..", "dev.parapet.report..",
+                        "dev.parapet.cli..", "dev.parapet.demo..")
+                .check(classes);
+    }
+
+    @Test
+    void modelAndSpiDependOnNothingElseOfParapet() {
+        noClasses().that().resideInAnyPackage("dev.parapet.model..", "dev.parapet.spi..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.engine..", "dev.parapet.http..",
+                        "dev.parapet.event..", "dev.parapet.config..", "dev.parapet.score..", "dev.parapet.service..")
+                .check(classes);
+    }
+
+    @Test
+    void cliGoesThroughTheScanServiceNotTheEngine() {
+        noClasses().that().resideInAPackage("dev.parapet.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.engine..", "dev.parapet.http..")
+                .check(classes);
+    }
+}
