@@ -35,8 +35,13 @@ final class FindingsSection {
     String attackPaths(List<AttackPath> paths) {
         StringBuilder sb = new StringBuilder(style.bold("Attack paths")).append('\n');
         for (AttackPath p : paths) {
-            sb.append("  ").append(style.severity(p.severity(), p.severity().id().toUpperCase(java.util.Locale.ROOT)))
-                    .append("  ").append(p.title()).append('\n');
+            String severity = p.severity().id().toUpperCase(java.util.Locale.ROOT);
+            List<String> title = Text.wrap(p.title(), width - 4 - severity.length());
+            sb.append("  ").append(style.severity(p.severity(), severity)).append("  ").append(title.getFirst())
+                    .append('\n');
+            for (String line : title.subList(1, title.size())) {
+                sb.append(" ".repeat(4 + severity.length())).append(line).append('\n');
+            }
             for (String line : Text.wrap(p.narrative(), width - INDENT)) {
                 sb.append(" ".repeat(INDENT)).append(line).append('\n');
             }

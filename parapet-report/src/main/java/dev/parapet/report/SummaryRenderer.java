@@ -76,16 +76,19 @@ final class SummaryRenderer {
             }
         }
         List<String> counts = new ArrayList<>();
+        List<String> painted = new ArrayList<>();
+        counts.add(Text.count(r.findings().size(), "finding") + ":");
+        painted.add(counts.getFirst());
         for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
-            counts.add(style.severity(s, r.count(s) + " " + s.id()));
+            counts.add(r.count(s) + " " + s.id());
+            painted.add(style.severity(s, counts.getLast()));
         }
-        sb.append(Text.count(r.findings().size(), "finding")).append(": ").append(String.join(" · ", counts))
-                .append('\n');
+        sb.append(Text.joinWrapped(counts, painted, width, 2).replaceFirst(": · ", ": "));
         return sb.toString();
     }
 
     private static String categories(ScoreCard card, int width, Style style) {
-        int titleWidth = Math.min(36, width - 24);
+        int titleWidth = Math.max(8, Math.min(36, width - 31));
         StringBuilder sb = new StringBuilder(style.bold("Categories")).append('\n');
         for (CategoryScore c : card.categories()) {
             String title = "  " + Text.cell(c.category().title(), titleWidth) + "  ";

@@ -10,12 +10,12 @@ import java.util.List;
 /**
  * One fixed-width row per finding (severity, confidence, check id, category, endpoint, title), most severe first,
  * then a one-line score footer. Column widths fit the report's content up to a cap; longer cells are truncated with
- * an ellipsis, and the title takes what is left of the width (at least {@link #MIN_TITLE} chars). Every row holds
- * the whole finding, so {@code grep} finds it.
+ * an ellipsis, and the title takes what is left of the width but at least {@link #MIN_TITLE} chars, so a row may
+ * be wider than the width when the other columns need the room. One finding per line, so {@code grep} finds it.
  */
 final class TableRenderer {
 
-    static final int MIN_TITLE = 24;
+    static final int MIN_TITLE = 40;
     private static final int MAX_CHECK = 32;
     private static final int MAX_ENDPOINT = 40;
     private static final String GAP = "  ";

@@ -96,22 +96,31 @@ final class Text {
 
     /**
      * Joins {@code parts} with {@code " · "}, starting a new line (indented by {@code indent}) instead of a
-     * separator wherever the next part would pass {@code width}.
+     * separator wherever the next part would pass {@code width}. Ends with a newline.
      */
     static String joinWrapped(List<String> parts, int width, int indent) {
+        return joinWrapped(parts, parts, width, indent);
+    }
+
+    /**
+     * As {@link #joinWrapped(List, int, int)}, laid out by the lengths of {@code parts} but writing the matching
+     * element of {@code painted} (the same text with colour codes) in each place.
+     */
+    static String joinWrapped(List<String> parts, List<String> painted, int width, int indent) {
         StringBuilder sb = new StringBuilder();
         int lineLength = 0;
-        for (String part : parts) {
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
             if (lineLength == 0) {
-                sb.append(part);
                 lineLength = part.length();
             } else if (lineLength + 3 + part.length() <= width) {
-                sb.append(" · ").append(part);
+                sb.append(" · ");
                 lineLength += 3 + part.length();
             } else {
-                sb.append('\n').append(" ".repeat(indent)).append(part);
+                sb.append('\n').append(" ".repeat(indent));
                 lineLength = indent + part.length();
             }
+            sb.append(painted.get(i));
         }
         return sb.append('\n').toString();
     }

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Hand-built reports for renderer tests. Scores and attack paths come from the real scoring, so the fixtures are
- * consistent the way an engine-built report is. Names and values are fixed so golden files are stable.
+ * consistent the way an engine-built report is. Names and values are fixed so golden files are stable. Header names
+ * are lower-case, as HTTP/2 sends them and as the JSON form keeps them, so the fixtures survive a JSON round trip.
  */
 final class ReportFixtures {
 
@@ -86,7 +87,7 @@ final class ReportFixtures {
     static List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
         HttpRequestRecord sqlRequest = new HttpRequestRecord("GET", uri("/items?table=crdb_internal.node_build_info"),
-                Headers.of("Accept", "application/json", "X-Trace", "one", "X-Trace", "two"), "");
+                Headers.of("accept", "application/json", "x-trace", "one", "x-trace", "two"), "");
         out.add(Finding.builder("sql-identifier-injection", Category.INPUT_VALIDATION)
                 .severity(Severity.CRITICAL).confidence(Confidence.CONFIRMED)
                 .title("Table name from the 'table' parameter reaches the SQL text")
@@ -102,9 +103,9 @@ final class ReportFixtures {
         out.add(Finding.builder("readable-env-file", Category.DATA_EXPOSURE)
                 .severity(Severity.HIGH).confidence(Confidence.CONFIRMED)
                 .title("Environment file with database credentials is served")
-                .evidence("GET /.env returned DATABASE_URL=postgresql://root:[redacted]@db:26257/shop")
+                .evidence("GET /api/.env returned DATABASE_URL=postgresql://root:[redacted]@db:26257/shop")
                 .exchange(Exchange.answered(new HttpRequestRecord("GET", uri("/.env"), Headers.EMPTY, ""),
-                        new HttpResponseRecord(200, Headers.of("Content-Type", "text/plain"),
+                        new HttpResponseRecord(200, Headers.of("content-type", "text/plain"),
                                 "DATABASE_URL=postgresql://root:[redacted]@db:26257/shop\n", 52, false, "TLSv1.3"),
                         Duration.ofMillis(12), 1))
                 .remediation("Remove the file from the web root and rotate every credential it held.")
@@ -116,9 +117,9 @@ final class ReportFixtures {
                 .evidence("Origin: https://evil.example was echoed in Access-Control-Allow-Origin with "
                         + "Access-Control-Allow-Credentials: true")
                 .exchange(Exchange.answered(new HttpRequestRecord("GET", uri("/items"),
-                                Headers.of("Origin", "https://evil.example"), ""),
-                        new HttpResponseRecord(200, Headers.of("Access-Control-Allow-Origin", "https://evil.example",
-                                "Access-Control-Allow-Credentials", "true", "Date", "Sun, 29 Nov 2026 20:15:31 GMT"),
+                                Headers.of("origin", "https://evil.example"), ""),
+                        new HttpResponseRecord(200, Headers.of("access-control-allow-origin", "https://evil.example",
+                                "access-control-allow-credentials", "true", "date", "Sun, 29 Nov 2026 20:15:31 GMT"),
                                 "[]", 2, false, "TLSv1.3"), Duration.ofMillis(8), 0))
                 .remediation("Allow only the origins your front ends use.")
                 .references(List.of(Reference.cwe(942))).build());
@@ -177,7 +178,7 @@ final class ReportFixtures {
     }
 
     static HttpResponseRecord json(int status, String body) {
-        return new HttpResponseRecord(status, Headers.of("Content-Type", "application/json"), body, body.length(),
+        return new HttpResponseRecord(status, Headers.of("content-type", "application/json"), body, body.length(),
                 false, "TLSv1.3");
     }
 }
