@@ -41,6 +41,7 @@ async function main() {
 
   const shutdown = () => {
     server.close(() => pool.end().finally(() => process.exit(0)));
+    server.closeIdleConnections();
     setTimeout(() => process.exit(0), 3_000).unref();
   };
   process.on('SIGTERM', shutdown);
