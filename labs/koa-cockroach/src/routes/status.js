@@ -6,6 +6,7 @@
 // Only registered in vulnerable mode; the remediated app has no such routes.
 
 const BUILD_TAG_FALLBACK = 'v23.1.11';
+const STARTED_AT_SECONDS = Math.floor(Date.now() / 1000 - process.uptime());
 
 /** The "tag" label CockroachDB puts on build_timestamp, taken from the server's version banner. */
 function buildTag(serverVersion) {
@@ -35,7 +36,7 @@ function vulnerable(router, { db, config }) {
     const httpAddr = `127.0.0.1:${ctx.req.socket.localPort}`;
     const memory = process.memoryUsage();
     const lines = [];
-    gauge(lines, 'build_timestamp', 'Build information', Math.floor(Date.now() / 1000),
+    gauge(lines, 'build_timestamp', 'Build information', STARTED_AT_SECONDS,
       `{tag="${buildTag(db.serverVersion)}",go_version="go1.19.13"}`);
     gauge(lines, 'node_id', 'node ID with labels for advertised RPC and HTTP addresses', 1,
       `{advertise_addr="${sqlAddr}",http_addr="${httpAddr}",sql_addr="${sqlAddr}"}`);
