@@ -1,0 +1,55 @@
+package dev.parapet.report;
+
+import dev.parapet.model.CheckRun;
+import dev.parapet.model.CheckStatus;
+import dev.parapet.model.ScanReport;
+import dev.parapet.model.ScanStats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The summary's coverage: how many checks completed, which did not and why, what the scan discovered and how many
+ * requests it spent. It tells the reader what a clean result is worth.
+ */
+final class CoverageSection {
+
+    private static final int INDENT = 2;
+    private static final int LABEL = 16;
+
+    private CoverageSection() {
+    }
+
+    static String render(ScanReport r, int width, Style style) {
+        StringBuilder sb = new StringBuilder(style.bold("Coverage")).append('\n');
+        List<String> counts = new ArrayList<>();
+        for (CheckStatus s : CheckStatus.values()) {
+            long n = r.checks().stream().filter(c -> c.status() == s).count();
+            if (n > 0 || s == CheckStatus.COMPLETED) {
+                counts.add(n + " " + s.id().replace('-', ' '));
+            }
+        }
+        sb.append(Text.labelled(INDENT, "checks", LABEL,
+                Text.count(r.checks().size(), "check") + ": " + String.join(", ", counts), width));
+        for (CheckStatus s : List.of(CheckStatus.NOT_APPLICABLE, CheckStatus.ERRORED, CheckStatus.INTERRUPTED)) {
+            for (CheckRun c : r.checks()) {
+                if (c.status() == s) {
+                    String reason = c.reason().isEmpty() ? "no reason given" : c.reason();
+                    sb.append(Text.labelled(INDENT, s.id().replace('-', ' '), LABEL, c.checkId() + ": " + reason,
+                            width));
+                }
+            }
+        }
+        ScanStats stats = r.stats();
+        sb.append(Text.labelled(INDENT, "endpoints", LABEL, stats.endpointsDiscovered() + " discovered", width));
+        sb.append(Text.labelled(INDENT, "API documents", LABEL,
+                r.apiDocuments().isEmpty() ? "none found" : String.join(", ", r.apiDocuments()), width));
+        sb.append(Text.labelled(INDENT, "requests", LABEL, String.join(" · ",
+                stats.requestsSent() + " sent",
+                stats.probesShared() + " shared between checks",
+                stats.throttled() + " throttled (429)",
+                stats.refusedOutOfScope() + " refused out of scope",
+                Text.count(stats.transportErrors(), "transport error")), width));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,237 @@
+package dev.parapet.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.model.AttackPath;
+import dev.parapet.model.CategoryScore;
+import dev.parapet.model.CheckRun;
+import dev.parapet.model.Endpoint;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Headers;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.HttpResponseRecord;
+import dev.parapet.model.Reference;
+import dev.parapet.model.ScanReport;
+import dev.parapet.model.ScanStats;
+import dev.parapet.model.ScoreCard;
+import dev.parapet.model.Severity;
+import dev.parapet.score.GateVerdict;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes the JSON report (schema in {@code docs/output.md}) from an explicitly built tree: every field name is
+ * written here, in a fixed order, so the output is deterministic and a model refactor cannot rename a field.
+ * Pretty-printed with two-space indentation and {@code \n} line ends, and ends with a newline. Thread-safe.
+ */
+final class JsonRenderer {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
+
+    private JsonRenderer() {
+    }
+
+    private static DefaultPrettyPrinter printer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator(""));
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    static String render(ScanReport r, Optional<GateVerdict> gate) {
+        ObjectNode root = NODES.objectNode();
+        root.put("schemaVersion", ScanReport.SCHEMA_VERSION);
+        root.put("scanId", r.scanId());
+        root.put("parapetVersion", r.parapetVersion());
+        root.put("target", r.target());
+        root.put("mode", JsonIds.of(r.mode()));
+        root.put("context", JsonIds.of(r.context()));
+        root.put("startedAt", r.startedAt().toString());
+        root.put("durationMillis", millis(r.duration()));
+        root.put("complete", r.complete());
+        root.put("incompleteReason", r.incompleteReason());
+        root.set("score", score(r.score()));
+        ObjectNode counts = root.putObject("findingCounts");
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            counts.put(JsonIds.of(s), r.count(s));
+        }
+        ArrayNode findings = root.putArray("findings");
+        r.findings().forEach(f -> findings.add(finding(f)));
+        ArrayNode paths = root.putArray("attackPaths");
+        r.attackPaths().forEach(p -> paths.add(attackPath(p)));
+        ArrayNode checks = root.putArray("checks");
+        r.checks().forEach(c -> checks.add(checkRun(c)));
+        ArrayNode endpoints = root.putArray("endpoints");
+        r.endpoints().forEach(e -> endpoints.add(endpoint(e)));
+        ArrayNode docs = root.putArray("apiDocuments");
+        r.apiDocuments().forEach(docs::add);
+        root.set("stats", stats(r.stats()));
+        gate.ifPresent(g -> {
+            ObjectNode node = root.putObject("gate");
+            node.put("passed", g.passed());
+            ArrayNode reasons = node.putArray("reasons");
+            g.reasons().forEach(reasons::add);
+        });
+        try {
+            return WRITER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a JSON tree always serialises", e);
+        }
+    }
+
+    private static ObjectNode score(ScoreCard card) {
+        ObjectNode node = NODES.objectNode();
+        if (card.score() == null) {
+            node.putNull("score");
+        } else {
+            node.put("score", card.score());
+        }
+        node.put("grade", JsonIds.of(card.grade()));
+        node.put("gradeCap", card.gradeCap());
+        ArrayNode categories = node.putArray("categories");
+        for (CategoryScore c : card.categories()) {
+            ObjectNode cat = categories.addObject();
+            cat.put("category", JsonIds.of(c.category()));
+            cat.put("title", c.category().title());
+            cat.put("owaspApi", c.category().owaspApi());
+            cat.put("assessed", c.assessed());
+            if (c.score() == null) {
+                cat.putNull("score");
+            } else {
+                cat.put("score", c.score());
+            }
+            cat.put("weight", c.weight());
+            cat.put("findings", c.findings());
+            cat.put("reason", c.reason());
+        }
+        return node;
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode node = NODES.objectNode();
+        node.put("fingerprint", f.fingerprint());
+        node.put("checkId", f.checkId());
+        node.put("category", JsonIds.of(f.category()));
+        node.put("severity", JsonIds.of(f.severity()));
+        node.put("confidence", JsonIds.of(f.confidence()));
+        node.put("title", f.title());
+        node.set("endpoint", endpoint(f.endpoint()));
+        node.put("parameter", f.parameter());
+        node.put("evidence", f.evidence());
+        node.put("remediation", f.remediation());
+        ArrayNode refs = node.putArray("references");
+        for (Reference ref : f.references()) {
+            ObjectNode r = refs.addObject();
+            r.put("kind", JsonIds.of(ref.kind()));
+            r.put("id", ref.id());
+            r.put("url", ref.url());
+        }
+        ArrayNode tags = node.putArray("tags");
+        f.sortedTags().forEach(tags::add);
+        node.put("curl", f.curl());
+        ArrayNode exchanges = node.putArray("exchanges");
+        f.exchanges().forEach(e -> exchanges.add(exchange(e)));
+        return node;
+    }
+
+    private static ObjectNode exchange(Exchange e) {
+        ObjectNode node = NODES.objectNode();
+        HttpRequestRecord req = e.request();
+        ObjectNode request = node.putObject("request");
+        request.put("method", req.method());
+        request.put("url", req.uri().toString());
+        request.set("headers", headers(req.headers()));
+        request.put("body", req.body());
+        HttpResponseRecord res = e.response();
+        if (res == null) {
+            node.putNull("response");
+        } else {
+            ObjectNode response = node.putObject("response");
+            response.put("status", res.status());
+            response.set("headers", headers(res.headers()));
+            response.put("body", res.body());
+            response.put("bodyBytes", res.bodyBytes());
+            response.put("truncated", res.truncated());
+            response.put("tlsProtocol", res.tlsProtocol());
+        }
+        node.put("outcome", JsonIds.of(e.outcome()));
+        node.put("error", e.error());
+        node.put("elapsedMillis", millis(e.elapsed()));
+        node.put("redirects", e.redirects());
+        return node;
+    }
+
+    /** Lower-cased names to their values in order, as HTTP/2 spells them and as look-ups expect. */
+    private static ObjectNode headers(Headers headers) {
+        ObjectNode node = NODES.objectNode();
+        for (Map.Entry<String, List<String>> e : headers.asMap().entrySet()) {
+            ArrayNode values = node.putArray(e.getKey());
+            e.getValue().forEach(values::add);
+        }
+        return node;
+    }
+
+    private static ObjectNode endpoint(Endpoint e) {
+        ObjectNode node = NODES.objectNode();
+        node.put("method", e.method());
+        node.put("url", e.uri().toString());
+        node.put("source", JsonIds.of(e.source()));
+        return node;
+    }
+
+    private static ObjectNode attackPath(AttackPath p) {
+        ObjectNode node = NODES.objectNode();
+        node.put("title", p.title());
+        node.put("severity", JsonIds.of(p.severity()));
+        ArrayNode steps = node.putArray("steps");
+        p.steps().forEach(steps::add);
+        node.put("narrative", p.narrative());
+        return node;
+    }
+
+    private static ObjectNode checkRun(CheckRun c) {
+        ObjectNode node = NODES.objectNode();
+        node.put("checkId", c.checkId());
+        node.put("category", JsonIds.of(c.category()));
+        node.put("status", JsonIds.of(c.status()));
+        node.put("reason", c.reason());
+        node.put("findings", c.findings());
+        node.put("requests", c.requests());
+        node.put("refusedOverBudget", c.refusedOverBudget());
+        node.put("elapsedMillis", millis(c.elapsed()));
+        return node;
+    }
+
+    private static ObjectNode stats(ScanStats s) {
+        ObjectNode node = NODES.objectNode();
+        node.put("requestsSent", s.requestsSent());
+        node.put("probesShared", s.probesShared());
+        node.put("throttled", s.throttled());
+        node.put("refusedOutOfScope", s.refusedOutOfScope());
+        node.put("transportErrors", s.transportErrors());
+        node.put("endpointsDiscovered", s.endpointsDiscovered());
+        return node;
+    }
+
+    private static long millis(Duration d) {
+        return d == null ? 0 : d.toMillis();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parapet.report;
+
+import dev.parapet.model.ScanReport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * The entry point for rendering reports. Every format passes the report through {@link dev.parapet.http.Redactor}
+ * first, so a secret that slipped past the engine's redaction is still not written. Stateless and thread-safe.
+ */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** Renders {@code report} in {@code format}; the text ends with a newline. */
+    public static String render(ReportFormat format, ScanReport report, RenderOptions options) {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(options, "options");
+        ScanReport safe = SafeReport.of(report);
+        return switch (format) {
+            case SUMMARY -> SummaryRenderer.render(safe, options);
+            case TABLE -> TableRenderer.render(safe, options);
+            case JSON -> JsonRenderer.render(safe, options.gate());
+        };
+    }
+
+    /**
+     * Renders {@code report} and writes it to {@code file} in UTF-8, atomically: the text goes to a temporary file in
+     * the same directory, which is then moved over {@code file}, so readers see the old file or the whole new one,
+     * never a partial one. Missing parent directories are created. The caller chooses {@code options}; pass
+     * {@code color=false} for files unless they are meant to be {@code cat} to a terminal.
+     *
+     * @throws IOException when the file cannot be written; {@code file} is then left as it was
+     */
+    public static void write(ReportFormat format, ScanReport report, RenderOptions options, Path file)
+            throws IOException {
+        String text = render(format, report, options);
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.parapet.report;
+
+import dev.parapet.model.CategoryScore;
+import dev.parapet.model.ScanReport;
+import dev.parapet.model.ScoreCard;
+import dev.parapet.model.Severity;
+import dev.parapet.score.GateVerdict;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The terminal summary: header, incomplete-scan banner, grade, category scores, attack paths, findings, coverage
+ * and the gate line. Expects an already redacted report (see {@link SafeReport}).
+ */
+final class SummaryRenderer {
+
+    private static final int BAR = 10;
+
+    private SummaryRenderer() {
+    }
+
+    static String render(ScanReport report, RenderOptions options) {
+        int width = options.layoutWidth();
+        Style style = new Style(options.color());
+        StringBuilder out = new StringBuilder();
+        out.append(header(report, width, style)).append('\n');
+        if (!report.complete()) {
+            out.append(banner(report, width, style)).append('\n');
+        }
+        out.append(grade(report, width, style)).append('\n');
+        out.append(categories(report.score(), width, style)).append('\n');
+        FindingsSection findings = new FindingsSection(width, style);
+        if (!report.attackPaths().isEmpty()) {
+            out.append(findings.attackPaths(report.attackPaths())).append('\n');
+        }
+        out.append(findings.findings(report.findings())).append('\n');
+        out.append(CoverageSection.render(report, width, style));
+        options.gate().ifPresent(g -> out.append('\n').append(gate(g, style)));
+        return out.toString();
+    }
+
+    private static String header(ScanReport r, int width, Style style) {
+        List<String> parts = List.of("Parapet " + r.parapetVersion(), r.target(), "scan " + r.scanId(),
+                duration(r.duration()), Text.count(r.stats().requestsSent(), "request") + " sent",
+                "mode " + r.mode().id());
+        StringBuilder sb = new StringBuilder();
+        for (String line : Text.joinWrapped(parts, width, 2).split("\n")) {
+            sb.append(style.bold(line)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String banner(ScanReport r, int width, Style style) {
+        String reason = r.incompleteReason().isEmpty() ? "the scan stopped early" : r.incompleteReason();
+        StringBuilder sb = new StringBuilder();
+        for (String line : Text.wrap("INCOMPLETE SCAN: " + reason, width - 3)) {
+            sb.append(style.warning("!! " + line)).append('\n');
+        }
+        for (String line : Text.wrap("Scores, findings and coverage below describe only the checks that finished.",
+                width - 3)) {
+            sb.append("   ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String grade(ScanReport r, int width, Style style) {
+        ScoreCard card = r.score();
+        String score = card.score() == null ? "no score" : card.score() + "/100";
+        StringBuilder sb = new StringBuilder();
+        sb.append(style.grade(card.grade(), "Grade " + card.grade() + " · " + score)).append('\n');
+        if (!card.gradeCap().isEmpty()) {
+            for (String line : Text.wrap(card.gradeCap(), width - 2)) {
+                sb.append("  ").append(line).append('\n');
+            }
+        }
+        List<String> counts = new ArrayList<>();
+        List<String> painted = new ArrayList<>();
+        counts.add(Text.count(r.findings().size(), "finding") + ":");
+        painted.add(counts.getFirst());
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            counts.add(r.count(s) + " " + s.id());
+            painted.add(style.severity(s, counts.getLast()));
+        }
+        sb.append(Text.joinWrapped(counts, painted, width, 2).replaceFirst(": · ", ": "));
+        return sb.toString();
+    }
+
+    private static String categories(ScoreCard card, int width, Style style) {
+        int titleWidth = Math.max(8, Math.min(36, width - 31));
+        StringBuilder sb = new StringBuilder(style.bold("Categories")).append('\n');
+        for (CategoryScore c : card.categories()) {
+            String title = "  " + Text.cell(c.category().title(), titleWidth) + "  ";
+            if (!c.assessed()) {
+                String reason = c.reason().isEmpty() ? "not assessed" : "not assessed: " + c.reason();
+                List<String> lines = Text.wrap(reason, width - title.length());
+                sb.append(title).append(style.dim(lines.getFirst())).append('\n');
+                for (String line : lines.subList(1, lines.size())) {
+                    sb.append(" ".repeat(title.length())).append(style.dim(line)).append('\n');
+                }
+                continue;
+            }
+            int score = c.score();
+            int filled = (int) Math.round(score * BAR / 100.0);
+            String bar = "█".repeat(filled) + "░".repeat(BAR - filled);
+            String findings = c.findings() == 0 ? "no findings" : Text.count(c.findings(), "finding");
+            sb.append(title).append(bar).append(' ').append(String.format("%3d", score)).append("  ")
+                    .append(findings).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String gate(GateVerdict verdict, Style style) {
+        // One line, never wrapped: scripts look for it as the last line of the output.
+        return (verdict.passed() ? style.good("PASSED")
+                : style.bad("FAILED: " + String.join("; ", verdict.reasons()))) + '\n';
+    }
+
+    /** {@code 850 ms}, {@code 12.3 s} or {@code 4 min 5 s}. */
+    static String duration(Duration d) {
+        long millis = d.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        return d.toMinutes() + " min " + d.toSecondsPart() + " s";
+    }
+}
