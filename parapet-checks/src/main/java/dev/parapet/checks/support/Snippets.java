@@ -16,13 +16,25 @@ public final class Snippets {
 
     /**
      * The text around {@code [start, end)} with up to {@code radius} characters on each side, on one line, with
-     * an ellipsis where the text was cut.
+     * an ellipsis where the text was cut. A cut never splits a token (word, number, key, base64 run): the partial
+     * token is dropped, so a secret next to the match is either whole (and can be masked) or absent.
      */
     public static String around(String text, int start, int end, int radius) {
         int from = Math.max(0, start - radius);
         int to = Math.min(text.length(), end + radius);
+        while (from > 0 && from < start && isTokenChar(text.charAt(from - 1)) && isTokenChar(text.charAt(from))) {
+            from++;
+        }
+        while (to < text.length() && to > end && isTokenChar(text.charAt(to)) && isTokenChar(text.charAt(to - 1))) {
+            to--;
+        }
         String cut = (from > 0 ? "…" : "") + text.substring(from, to) + (to < text.length() ? "…" : "");
         return oneLine(cut, MAX_EVIDENCE);
+    }
+
+    /** Characters of words, numbers, tokens and base64: a cut inside a run of them drops the partial run. */
+    private static boolean isTokenChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '=' || c == '.';
     }
 
     /** {@code text} with whitespace runs (including escaped {@code \n} and {@code \t}) collapsed, cut at {@code max}. */
