@@ -1,0 +1,63 @@
+package dev.parapet.checks.dataexposure;
+
+import dev.parapet.model.Confidence;
+import dev.parapet.model.Severity;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The secret formats {@link SecretExposureCheck} knows, loaded from {@code checks/secret-exposure/signatures.json}.
+ * Immutable once loaded; safe to share between threads.
+ *
+ * @param placeholder      a captured secret matching this is a template placeholder, not a secret
+ * @param example          a captured secret containing this is a published example value
+ * @param tokenIssuingPath request paths whose answers carry tokens by design
+ * @param signatures       the formats, in the order they are tried
+ * @param environment      what an environment-variable dump looks like
+ */
+record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssuingPath, List<Signature> signatures,
+                        Environment environment) {
+
+    /** What a secret of this kind lets an attacker do, which decides tags and remediation. */
+    enum Kind { API_KEY, PRIVATE_KEY, CONNECTION_STRING, JWT }
+
+    /**
+     * One format. {@code secretGroup} is the capture group holding the secret; {@code keep} how many of its first
+     * characters the evidence may show.
+     */
+    record Signature(String id, String name, Pattern pattern, int secretGroup, int keep, Severity severity,
+                     Confidence confidence, Kind kind) {
+    }
+
+    /** Variable names (exact, upper case) and prefixes of a process environment; {@code minimum} distinct ones. */
+    record Environment(int minimum, List<String> names, List<String> prefixes) {
+
+        /** One pattern per name or prefix, matching it as a JSON key or as a {@code NAME=value} line with a value. */
+        List<Pattern> patterns() {
+            var names = this.names.stream().map(Pattern::quote);
+            var prefixed = prefixes.stream().map(p -> Pattern.quote(p) + "[A-Za-z0-9_]+");
+            return java.util.stream.Stream.concat(names, prefixed).map(n -> Pattern.compile(
+                    "\"(" + n + ")\"\\s*:\\s*(?:\"[^\"\\s]|[0-9tf\\[{])|(?:^|[\\u0000\\s])(" + n + ")=[^\\s\\u0000]",
+                    Pattern.MULTILINE)).toList();
+        }
+    }
+
+    boolean isPlaceholder(String secret) {
+        return placeholder.matcher(secret).matches() || example.matcher(secret).find();
+    }
+
+    /** A JWT is only believed when its first segment decodes to a JSON object naming an {@code alg}. */
+    static boolean hasJwtHeader(String token) {
+        try {
+            String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+                    java.nio.charset.StandardCharsets.UTF_8).trim();
+            return header.startsWith("{") && header.endsWith("}")
+                    && header.toLowerCase(Locale.ROOT).matches("(?s).*\"alg\"\\s*:\\s*\".*");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parapet.checks.encryption;
+
+import dev.parapet.checks.CheckContractTest;
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+import dev.parapet.spi.Check;
+import dev.parapet.testkit.fixtures.EncryptionFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CookieFlagsCheckTest extends CheckContractTest {
+
+    @Override
+    protected Check check() {
+        return new CookieFlagsCheck();
+    }
+
+    @Override
+    protected LoopbackHttpServer startVulnerable() throws IOException {
+        return EncryptionFixtures.sessionCookieWithoutFlags();
+    }
+
+    @Override
+    protected LoopbackHttpServer startSafe() throws IOException {
+        return EncryptionFixtures.sessionCookieWithAllFlags();
+    }
+
+    @Test
+    void listsEveryMissingFlagOfTheSessionCookieInOneFinding() throws IOException {
+        try (LoopbackHttpServer server = startVulnerable()) {
+            List<Finding> findings = scan(server).findings();
+            assertThat(findings).hasSize(1);
+            Finding f = findings.getFirst();
+            assertThat(f.parameter()).isEqualTo("sid");
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.title()).contains("HttpOnly").contains("Secure").contains("SameSite");
+            assertThat(f.evidence()).contains("sid=4f9a****").doesNotContain("4f9a1c2e8b7d");
+        }
+    }
+
+    @Test
+    void ignoresFlagsOfCookiesThatCarryNoSession() {
+        SetCookie theme = SetCookie.parse("theme=light; Path=/").orElseThrow();
+        assertThat(CookieFlagsCheck.SESSION.byName(theme.name())).isFalse();
+        assertThat(CookieFlagsCheck.SESSION.byValue(theme.value())).isFalse();
+    }
+
+    @Test
+    void recognisesCommonSessionCookieNamesAndTokenValues() {
+        for (String name : List.of("connect.sid", "JSESSIONID", "PHPSESSID", "session", "auth_token", "jwt",
+                "koa.sess", "__Host-session", "refresh_token")) {
+            assertThat(CookieFlagsCheck.SESSION.byName(name)).as(name).isTrue();
+        }
+        assertThat(CookieFlagsCheck.SESSION.byValue("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXZhbHVl"))
+                .isTrue();
+        assertThat(CookieFlagsCheck.SESSION.byName("_ga")).isFalse();
+    }
+
+    @Test
+    void parsesFlagsCaseInsensitivelyAndTreatsSameSiteNoneAsUnprotected() {
+        SetCookie c = SetCookie.parse("SID=abc; path=/; httponly; SECURE; samesite=None").orElseThrow();
+        assertThat(c.httpOnly()).isTrue();
+        assertThat(c.secure()).isTrue();
+        assertThat(c.sameSite()).contains("None");
+        assertThat(c.hasProtectiveSameSite()).isFalse();
+        assertThat(SetCookie.parse("sid=; Max-Age=0").orElseThrow().isDeletion()).isTrue();
+    }
+}
