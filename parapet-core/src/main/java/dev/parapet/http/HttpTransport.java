@@ -118,7 +118,7 @@ public final class HttpTransport implements AutoCloseable {
             h = h.with("Accept-Encoding", "gzip, deflate");
         }
         if (!h.has("Accept")) {
-            h = h.with("Accept", "application/json, text/html;q=0.9, */*;q=0.8");
+            h = h.with("Accept", dev.parapet.model.Curl.DEFAULT_ACCEPT);
         }
         return new HttpRequestRecord(r.method(), r.uri(), h, r.body());
     }

@@ -10,6 +10,9 @@ public final class Curl {
     private static final Set<String> IMPLIED = Set.of("host", "content-length", "connection", "accept-encoding",
             "user-agent", "upgrade", "http2-settings");
 
+    /** The Accept header Parapet sends when a probe sets none; curl's own default is close enough to omit it. */
+    public static final String DEFAULT_ACCEPT = "application/json, text/html;q=0.9, */*;q=0.8";
+
     private Curl() {
     }
 
@@ -23,7 +26,9 @@ public final class Curl {
             }
         }
         for (Headers.Field f : request.headers().fields()) {
-            if (!IMPLIED.contains(f.name().toLowerCase(Locale.ROOT))) {
+            String name = f.name().toLowerCase(Locale.ROOT);
+            boolean defaultAccept = name.equals("accept") && f.value().equals(DEFAULT_ACCEPT);
+            if (!IMPLIED.contains(name) && !defaultAccept) {
                 sb.append(" -H ").append(quote(f.name() + ": " + f.value()));
             }
         }

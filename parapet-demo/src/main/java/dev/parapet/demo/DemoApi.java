@@ -101,7 +101,7 @@ public final class DemoApi {
         }
         return cors(r, Response.json(200, "{\"id\":" + id + ",\"customer\":{\"name\":\"Ada Lovelace\","
                 + "\"email\":\"ada.lovelace@example.com\",\"phone\":\"+44 20 7946 0958\"},"
-                + "\"payment\":{\"card\":\"4111 1111 1111 1111\",\"expiry\":\"09/29\"},\"total\":129.90}"));
+                + "\"payment\":{\"card\":\"4539 1488 0343 6467\",\"expiry\":\"09/29\"},\"total\":129.90}"));
     }
 
     private static String javaStackTrace(String input) {
