@@ -159,7 +159,7 @@ public final class CorsMisconfigurationCheck implements Check {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(grant.severity).confidence(grant.confidence).title(grant.title)
                 .endpoint(new Endpoint(first.probe().request().method(), first.uri(), Endpoint.Source.DISCOVERED))
-                .evidence(evidence.toString())
+                .evidence(Evidence.cap(evidence.toString()))
                 .exchange(first.probe()).exchange(first.control())
                 .remediation(grant.remediation)
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

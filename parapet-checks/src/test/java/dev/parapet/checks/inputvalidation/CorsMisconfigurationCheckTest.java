@@ -51,6 +51,7 @@ class CorsMisconfigurationCheckTest extends CheckContractTest {
         assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
         assertThat(f.title()).contains("reflects any origin").contains("credentials");
         assertThat(f.evidence()).contains(CorsMisconfigurationCheck.PROBE_ORIGIN).contains("also on /api/");
+        assertThat(f.evidence()).hasSizeLessThanOrEqualTo(Evidence.MAX_CHARS);
         assertThat(f.exchanges().getFirst().request().headers().first("Origin"))
                 .contains(CorsMisconfigurationCheck.PROBE_ORIGIN);
     }
