@@ -1,7 +1,6 @@
 package dev.parapet.checks.inputvalidation;
 
 import dev.parapet.model.Category;
-import dev.parapet.model.Confidence;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
@@ -49,39 +48,6 @@ public final class CorsMisconfigurationCheck implements Check {
             "Compare the Origin header with an explicit allow-list and echo it only on a match (with Vary: Origin); "
                     + "never reflect arbitrary origins or accept 'null' when credentials are allowed.");
 
-    /** What a response's CORS headers grant, worst first. */
-    enum Grant {
-        REFLECTED_WITH_CREDENTIALS(Severity.HIGH, Confidence.CONFIRMED,
-                "CORS reflects any origin and allows credentials",
-                "Any web site can read authenticated responses with the visitor's cookies. Allow-list origins, e.g. "
-                        + "`if (ALLOWED.contains(origin)) res.set(\"Access-Control-Allow-Origin\", origin)`."),
-        NULL_WITH_CREDENTIALS(Severity.HIGH, Confidence.CONFIRMED,
-                "CORS accepts the 'null' origin and allows credentials",
-                "Sandboxed iframes and local files send Origin: null, so any attacker page can read authenticated "
-                        + "responses. Remove 'null' from the allowed origins."),
-        WILDCARD_WITH_CREDENTIALS(Severity.MEDIUM, Confidence.FIRM,
-                "CORS combines a wildcard origin with credentials",
-                "Browsers refuse this combination, but it shows the intent to share credentialed responses with every "
-                        + "site; a later change to reflection would expose them. Name the allowed origins instead."),
-        REFLECTED(Severity.LOW, Confidence.CONFIRMED, "CORS reflects any origin",
-                "Any web site can read these responses through a visitor's browser (without cookies). Echo only "
-                        + "allow-listed origins, or use '*' deliberately for a public API."),
-        NULL_ORIGIN(Severity.LOW, Confidence.CONFIRMED, "CORS accepts the 'null' origin",
-                "Sandboxed documents from anywhere send Origin: null. Remove 'null' from the allowed origins.");
-
-        final Severity severity;
-        final Confidence confidence;
-        final String title;
-        final String remediation;
-
-        Grant(Severity severity, Confidence confidence, String title, String remediation) {
-            this.severity = severity;
-            this.confidence = confidence;
-            this.title = title;
-            this.remediation = remediation;
-        }
-    }
-
     private record Proof(URI uri, Exchange probe, Exchange control, String sentOrigin) {
     }
 
@@ -95,7 +61,7 @@ public final class CorsMisconfigurationCheck implements Check {
         if (ctx.mode() == ScanMode.PASSIVE) {
             return CheckOutcome.notApplicable("passive mode sends no requests with a crafted Origin header");
         }
-        Map<Grant, List<Proof>> proofs = new EnumMap<>(Grant.class);
+        Map<CorsGrant, List<Proof>> proofs = new EnumMap<>(CorsGrant.class);
         for (URI uri : candidates(ctx)) {
             Exchange control = recordedGet(ctx, uri).orElse(null);
             if (control == null) {
@@ -104,23 +70,7 @@ public final class CorsMisconfigurationCheck implements Check {
             if (!control.answered()) {
                 continue;
             }
-            List<Proof> attempts = List.of(
-                    new Proof(uri, ctx.probe(ProbeRequest.get(uri).withHeader("Origin", PROBE_ORIGIN)), control, PROBE_ORIGIN),
-                    new Proof(uri, ctx.probe(ProbeRequest.get(uri).withHeader("Origin", "null")), control, "null"),
-                    new Proof(uri, ctx.probe(ProbeRequest.of("OPTIONS", uri).withHeader("Origin", PROBE_ORIGIN)
-                            .withHeader("Access-Control-Request-Method", "GET")
-                            .withHeader("Access-Control-Request-Headers", "authorization")), control, PROBE_ORIGIN));
-            Map<Grant, Proof> here = new EnumMap<>(Grant.class);
-            for (Proof p : attempts) {
-                if (p.probe().answered()) {
-                    judge(p.sentOrigin(), p.probe().responseHeaders()).ifPresent(g -> here.putIfAbsent(g, p));
-                }
-            }
-            if (here.containsKey(Grant.REFLECTED_WITH_CREDENTIALS) || here.containsKey(Grant.REFLECTED)) {
-                // a policy that echoes every origin echoes 'null' too; one finding says it all
-                here.remove(Grant.NULL_WITH_CREDENTIALS);
-                here.remove(Grant.NULL_ORIGIN);
-            }
+            Map<CorsGrant, Proof> here = grantsOn(ctx, uri, control);
             here.forEach((g, p) -> proofs.computeIfAbsent(g, k -> new ArrayList<>()).add(p));
         }
         List<Finding> findings = new ArrayList<>();
@@ -128,11 +78,36 @@ public final class CorsMisconfigurationCheck implements Check {
         return CheckOutcome.findings(findings);
     }
 
+    /** Sends the foreign-origin, null-origin and preflight probes to one URL and judges each answer. */
+    private static Map<CorsGrant, Proof> grantsOn(CheckContext ctx, URI uri, Exchange control)
+            throws InterruptedException {
+        ProbeRequest get = ProbeRequest.get(uri);
+        ProbeRequest preflight = ProbeRequest.of("OPTIONS", uri).withHeader("Origin", PROBE_ORIGIN)
+                .withHeader("Access-Control-Request-Method", "GET")
+                .withHeader("Access-Control-Request-Headers", "authorization");
+        List<Proof> attempts = List.of(
+                new Proof(uri, ctx.probe(get.withHeader("Origin", PROBE_ORIGIN)), control, PROBE_ORIGIN),
+                new Proof(uri, ctx.probe(get.withHeader("Origin", "null")), control, "null"),
+                new Proof(uri, ctx.probe(preflight), control, PROBE_ORIGIN));
+        Map<CorsGrant, Proof> here = new EnumMap<>(CorsGrant.class);
+        for (Proof p : attempts) {
+            if (p.probe().answered()) {
+                judge(p.sentOrigin(), p.probe().responseHeaders()).ifPresent(g -> here.putIfAbsent(g, p));
+            }
+        }
+        if (here.containsKey(CorsGrant.REFLECTED_WITH_CREDENTIALS) || here.containsKey(CorsGrant.REFLECTED)) {
+            // a policy that echoes every origin echoes 'null' too; one finding says it all
+            here.remove(CorsGrant.NULL_WITH_CREDENTIALS);
+            here.remove(CorsGrant.NULL_ORIGIN);
+        }
+        return here;
+    }
+
     /**
      * What the CORS headers of one response grant to {@code sentOrigin}, if anything worth reporting. Pure; the
      * control request needs no comparison here because it carried no Origin, so it cannot have been echoed.
      */
-    static Optional<Grant> judge(String sentOrigin, Headers response) {
+    static Optional<CorsGrant> judge(String sentOrigin, Headers response) {
         String allowed = response.first("Access-Control-Allow-Origin").orElse("").trim();
         boolean credentials = response.first("Access-Control-Allow-Credentials").orElse("").trim()
                 .equalsIgnoreCase("true");
@@ -140,13 +115,13 @@ public final class CorsMisconfigurationCheck implements Check {
             return Optional.empty();
         }
         if (allowed.equals("*")) {
-            return credentials ? Optional.of(Grant.WILDCARD_WITH_CREDENTIALS) : Optional.empty();
+            return credentials ? Optional.of(CorsGrant.WILDCARD_WITH_CREDENTIALS) : Optional.empty();
         }
         if (allowed.equalsIgnoreCase("null") && sentOrigin.equals("null")) {
-            return Optional.of(credentials ? Grant.NULL_WITH_CREDENTIALS : Grant.NULL_ORIGIN);
+            return Optional.of(credentials ? CorsGrant.NULL_WITH_CREDENTIALS : CorsGrant.NULL_ORIGIN);
         }
         if (allowed.equalsIgnoreCase(sentOrigin) && !sentOrigin.equals("null")) {
-            return Optional.of(credentials ? Grant.REFLECTED_WITH_CREDENTIALS : Grant.REFLECTED);
+            return Optional.of(credentials ? CorsGrant.REFLECTED_WITH_CREDENTIALS : CorsGrant.REFLECTED);
         }
         return Optional.empty();
     }
@@ -167,7 +142,7 @@ public final class CorsMisconfigurationCheck implements Check {
                 .filter(e -> !e.request().headers().has("Origin")).findFirst();
     }
 
-    private static Finding finding(Grant grant, List<Proof> proofs) {
+    private static Finding finding(CorsGrant grant, List<Proof> proofs) {
         Proof first = proofs.getFirst();
         Headers h = first.probe().responseHeaders();
         StringBuilder evidence = new StringBuilder(first.probe().request().method()).append(" with Origin: ")
@@ -184,7 +159,7 @@ public final class CorsMisconfigurationCheck implements Check {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(grant.severity).confidence(grant.confidence).title(grant.title)
                 .endpoint(new Endpoint(first.probe().request().method(), first.uri(), Endpoint.Source.DISCOVERED))
-                .evidence(evidence.toString())
+                .evidence(Evidence.cap(evidence.toString()))
                 .exchange(first.probe()).exchange(first.control())
                 .remediation(grant.remediation)
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

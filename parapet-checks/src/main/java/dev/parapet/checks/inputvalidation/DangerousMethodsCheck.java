@@ -88,8 +88,8 @@ public final class DangerousMethodsCheck implements Check {
                 return Optional.of(Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                         .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                         .title("TRACE is enabled and echoes request headers")
-                        .evidence("TRACE with " + TRACE_HEADER + ": " + token + " -> " + e.status()
-                                + ", body echoes it: ..." + snippet + "...")
+                        .evidence(Evidence.cap("TRACE with " + TRACE_HEADER + ": " + token + " -> " + e.status()
+                                + ", body echoes it: ..." + snippet + "..."))
                         .exchange(e)
                         .remediation("Turn TRACE off where the request first lands: Apache `TraceEnable off`, Tomcat "
                                 + "`allowTrace=\"false\"` on the Connector, or reject it in the framework (405). An "
@@ -115,8 +115,8 @@ public final class DangerousMethodsCheck implements Check {
                 .severity(Severity.LOW)
                 .confidence(specific ? Confidence.FIRM : Confidence.TENTATIVE)
                 .title("Write methods advertised on read-only resources")
-                .evidence(String.join("; ", lines) + (specific ? "; a nonexistent path does not advertise them"
-                        : "; advertised only, not proven to work"))
+                .evidence(Evidence.cap(String.join("; ", lines) + (specific
+                        ? "; a nonexistent path does not advertise them" : "; advertised only, not proven to work")))
                 .exchanges(advertising)
                 .remediation("List in Allow and Access-Control-Allow-Methods only what the resource implements, e.g. "
                         + "`Allow: GET, HEAD, OPTIONS` on collections of a read-only API, and make the router answer "

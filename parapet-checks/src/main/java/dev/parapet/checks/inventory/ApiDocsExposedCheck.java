@@ -108,9 +108,9 @@ public final class ApiDocsExposedCheck implements Check {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.LOW).confidence(Confidence.CONFIRMED)
                 .title(tool + " documentation page is publicly reachable")
-                .evidence("GET " + e.request().uri().getRawPath() + " -> 200 " + e.response().contentType()
+                .evidence(Evidence.cap("GET " + e.request().uri().getRawPath() + " -> 200 " + e.response().contentType()
                         + ", a " + tool + " page" + (e.redirects() > 0 ? " (after " + e.redirects() + " redirect(s))" : "")
-                        + (others.isEmpty() ? "" : "; also at " + String.join(", ", others)))
+                        + (others.isEmpty() ? "" : "; also at " + String.join(", ", others))))
                 .exchange(e)
                 .remediation("Disable the interactive documentation in production for internal APIs (springdoc: "
                         + "`springdoc.swagger-ui.enabled=false`; FastAPI: `FastAPI(docs_url=None, redoc_url=None)`) "

@@ -85,11 +85,11 @@ public final class ApiVersioningMissingCheck implements Check {
                 .severity(Severity.LOW).confidence(Confidence.FIRM)
                 .title("API carries no version in paths, headers or media types")
                 .endpoint(new Endpoint("GET", inv.target(), Endpoint.Source.TARGET))
-                .evidence(paths.size() + " JSON endpoints without a version: " + listed
+                .evidence(Evidence.cap(paths.size() + " JSON endpoints without a version: " + listed
                         + "; no version header or versioned media type"
                         + (aliasProbes.isEmpty() ? "" : "; versioned twin " + aliasProbes.getFirst().request().uri()
                         .getRawPath() + " answered " + (aliasProbes.getFirst().answered()
-                        ? aliasProbes.getFirst().status() : "nothing")))
+                        ? aliasProbes.getFirst().status() : "nothing"))))
                 .exchanges(apiEndpoints.values().stream().limit(3).toList())
                 .remediation(DESCRIPTOR.remediation())
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags());

@@ -116,8 +116,8 @@ public final class ServerFingerprintCheck implements Check {
                 .confidence(Confidence.FIRM)
                 .title(versioned ? "Server discloses " + s.product() + " " + s.version()
                         : "Server names its software: " + s.product())
-                .evidence(cut(s.text()) + " (" + s.where() + " of " + s.exchange().request().method() + " "
-                        + (path == null || path.isEmpty() ? "/" : path) + ")")
+                .evidence(Evidence.cap(cut(s.text()) + " (" + s.where() + " of " + s.exchange().request().method() + " "
+                        + (path == null || path.isEmpty() ? "/" : path) + ")"))
                 .exchange(s.exchange())
                 .remediation(s.remediation() + " Versions tell attackers which published exploits to try.")
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

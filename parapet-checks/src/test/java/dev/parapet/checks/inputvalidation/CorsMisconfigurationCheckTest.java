@@ -11,7 +11,10 @@ import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.CorsFixtures;
 import org.junit.jupiter.api.Test;
 
+import dev.parapet.spi.CheckOutcome;
+
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +51,7 @@ class CorsMisconfigurationCheckTest extends CheckContractTest {
         assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
         assertThat(f.title()).contains("reflects any origin").contains("credentials");
         assertThat(f.evidence()).contains(CorsMisconfigurationCheck.PROBE_ORIGIN).contains("also on /api/");
+        assertThat(f.evidence()).hasSizeLessThanOrEqualTo(Evidence.MAX_CHARS);
         assertThat(f.exchanges().getFirst().request().headers().first("Origin"))
                 .contains(CorsMisconfigurationCheck.PROBE_ORIGIN);
     }
@@ -87,4 +91,11 @@ class CorsMisconfigurationCheckTest extends CheckContractTest {
         assertThat(CorsMisconfigurationCheck.judge(CorsMisconfigurationCheck.PROBE_ORIGIN, fixed)).isEmpty();
         assertThat(CorsMisconfigurationCheck.judge("null", fixed)).isEmpty();
     }
+
+    @Test
+    void sendsNoCraftedOriginInPassiveMode() throws InterruptedException {
+        CheckOutcome outcome = check().run(PassiveContext.of(URI.create("http://127.0.0.1:9/"), List.of()));
+        assertThat(outcome).isInstanceOf(CheckOutcome.NotApplicable.class);
+    }
 }
+

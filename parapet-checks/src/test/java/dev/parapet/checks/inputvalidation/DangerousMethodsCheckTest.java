@@ -10,7 +10,15 @@ import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.MethodsFixtures;
 import org.junit.jupiter.api.Test;
 
+import dev.parapet.model.Exchange;
+import dev.parapet.model.Headers;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.HttpResponseRecord;
+import dev.parapet.spi.CheckOutcome;
+
 import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,4 +81,15 @@ class DangerousMethodsCheckTest extends CheckContractTest {
             assertThat(f.evidence()).contains("Access-Control-Allow-Methods lists DELETE, PATCH, PUT");
         });
     }
+
+    @Test
+    void judgesOnlyTheRecordedOptionsAnswerInPassiveMode() throws InterruptedException {
+        URI target = URI.create("http://127.0.0.1:9/");
+        Exchange options = Exchange.answered(new HttpRequestRecord("OPTIONS", target, Headers.EMPTY, ""),
+                new HttpResponseRecord(204, Headers.of("Allow", "GET, DELETE"), "", 0, false, ""), Duration.ZERO, 0);
+        CheckOutcome outcome = check().run(PassiveContext.of(target, List.of(options)));
+        assertThat(outcome).isInstanceOfSatisfying(CheckOutcome.Findings.class, f -> assertThat(f.findings())
+                .singleElement().satisfies(finding -> assertThat(finding.confidence()).isEqualTo(Confidence.TENTATIVE)));
+    }
 }
+

@@ -41,6 +41,7 @@ class ApiVersioningMissingCheckTest extends CheckContractTest {
             assertThat(f.severity()).isEqualTo(Severity.LOW);
             assertThat(f.evidence()).contains("4 JSON endpoints").contains("/api/patients")
                     .contains("versioned twin /v1/api/patients answered 404");
+            assertThat(f.evidence()).hasSizeLessThanOrEqualTo(Evidence.MAX_CHARS);
         }
     }
 
