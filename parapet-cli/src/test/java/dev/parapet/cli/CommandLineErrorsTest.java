@@ -1,5 +1,8 @@
 package dev.parapet.cli;
 
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.testkit.fixtures.TlsFixtures;
+import dev.parapet.testkit.fixtures.TlsFront;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +31,33 @@ class CommandLineErrorsTest {
         CliRun run = CliRun.of("scan", "http://no-such-host.invalid/");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("unknown host no-such-host.invalid");
+    }
+
+    @Test
+    void targetThatOnlyTimesOutExitsThreeAndSaysSo() throws Exception {
+        try (LoopbackHttpServer silent = LoopbackHttpServer.builder().route("*", "*", r -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return LoopbackHttpServer.Response.empty(204);
+        }).start()) {
+            CliRun run = CliRun.of("scan", silent.uri().toString(), "--read-timeout", "500ms");
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains("timed out");
+        }
+    }
+
+    @Test
+    void untrustedCertificateExitsThreeAndSuggestsInsecure() throws Exception {
+        try (TlsFront https = TlsFixtures.withoutHsts()) {
+            CliRun run = CliRun.of("scan", https.uri().toString());
+            assertThat(run.exitCode()).isEqualTo(3);
+            assertThat(run.err().strip().lines()).hasSize(1);
+            assertThat(run.err()).contains("TLS").contains("--insecure");
+        }
     }
 
     @Test
