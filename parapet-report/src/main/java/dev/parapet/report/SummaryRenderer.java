@@ -102,7 +102,7 @@ final class SummaryRenderer {
                 continue;
             }
             int score = c.score();
-            int filled = (int) Math.round(score * BAR / 100.0);
+            int filled = score * BAR / 100; // floor: only a perfect score fills the bar
             String bar = "█".repeat(filled) + "░".repeat(BAR - filled);
             String findings = c.findings() == 0 ? "no findings" : Text.count(c.findings(), "finding");
             sb.append(title).append(bar).append(' ').append(String.format("%3d", score)).append("  ")
