@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The entry point for rendering reports. Every format passes the report through {@link dev.parapet.http.Redactor}
- * first, so a secret that slipped past the engine's redaction is still not written. Stateless and thread-safe.
+ * first, so a secret that slipped past the engine's redaction is still not written; the plain-text formats also
+ * show control characters from the target as visible escapes. Stateless and thread-safe.
  */
 public final class Reports {
 
@@ -24,11 +25,10 @@ public final class Reports {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(options, "options");
-        ScanReport safe = SafeReport.of(report);
         return switch (format) {
-            case SUMMARY -> SummaryRenderer.render(safe, options);
-            case TABLE -> TableRenderer.render(safe, options);
-            case JSON -> JsonRenderer.render(safe, options.gate());
+            case SUMMARY -> SummaryRenderer.render(SafeReport.forTerminal(report), options);
+            case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
+            case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
         };
     }
 
