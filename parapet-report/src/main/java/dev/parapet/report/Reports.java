@@ -5,9 +5,11 @@ import dev.parapet.model.ScanReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,8 @@ import java.util.Objects;
  * show control characters from the target as visible escapes. Stateless and thread-safe.
  */
 public final class Reports {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Reports() {
     }
@@ -35,7 +39,8 @@ public final class Reports {
     /**
      * Renders {@code report} and writes it to {@code file} in UTF-8, atomically: the text goes to a temporary file in
      * the same directory, which is then moved over {@code file}, so readers see the old file or the whole new one,
-     * never a partial one. Missing parent directories are created. The caller chooses {@code options}; pass
+     * never a partial one. Missing parent directories are created. The file gets the permissions any new file gets
+     * (the process's umask), not a temporary file's owner-only ones. The caller chooses {@code options}; pass
      * {@code color=false} for files unless they are meant to be {@code cat} to a terminal.
      *
      * @throws IOException when the file cannot be written; {@code file} is then left as it was
@@ -46,7 +51,7 @@ public final class Reports {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = createSibling(target);
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
@@ -56,6 +61,24 @@ public final class Reports {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new empty file next to {@code target}, created with the default permissions (unlike
+     * {@link Files#createTempFile}, which makes it readable by its owner only on POSIX systems).
+     */
+    private static Path createSibling(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
         }
     }
 }
