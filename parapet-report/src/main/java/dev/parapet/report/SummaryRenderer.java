@@ -1,6 +1,7 @@
 package dev.parapet.report;
 
 import dev.parapet.model.CategoryScore;
+import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScoreCard;
 import dev.parapet.model.Severity;
@@ -42,9 +43,12 @@ final class SummaryRenderer {
     }
 
     private static String header(ScanReport r, int width, Style style) {
-        List<String> parts = List.of("Parapet " + r.parapetVersion(), r.target(), "scan " + r.scanId(),
-                duration(r.duration()), Text.count(r.stats().requestsSent(), "request") + " sent",
-                "mode " + r.mode().id());
+        List<String> parts = new ArrayList<>(List.of("Parapet " + r.parapetVersion(), r.target(),
+                "scan " + r.scanId(), duration(r.duration()),
+                Text.count(r.stats().requestsSent(), "request") + " sent", "mode " + r.mode().id()));
+        if (r.context() != ScanContext.DEFAULT) {
+            parts.add("context " + r.context().id());
+        }
         StringBuilder sb = new StringBuilder();
         for (String line : Text.joinWrapped(parts, width, 2).split("\n")) {
             sb.append(style.bold(line)).append('\n');
