@@ -42,8 +42,12 @@ final class FindingsSection {
             for (String line : title.subList(1, title.size())) {
                 sb.append(" ".repeat(4 + severity.length())).append(line).append('\n');
             }
-            for (String line : Text.wrap(p.narrative(), width - INDENT)) {
-                sb.append(" ".repeat(INDENT)).append(line).append('\n');
+            // The narrative chains its steps with arrows; one step per line reads better than one long paragraph.
+            for (String step : p.narrative().split(" → ")) {
+                List<String> lines = Text.wrap(step, width - INDENT - 3);
+                for (int i = 0; i < lines.size(); i++) {
+                    sb.append(" ".repeat(INDENT)).append(i == 0 ? "" : "   ").append(lines.get(i)).append('\n');
+                }
             }
         }
         return sb.toString();

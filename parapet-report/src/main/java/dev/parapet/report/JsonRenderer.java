@@ -12,13 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.model.AttackPath;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.CheckRun;
-import dev.parapet.model.Endpoint;
-import dev.parapet.model.Exchange;
-import dev.parapet.model.Finding;
-import dev.parapet.model.Headers;
-import dev.parapet.model.HttpRequestRecord;
-import dev.parapet.model.HttpResponseRecord;
-import dev.parapet.model.Reference;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScanStats;
 import dev.parapet.model.ScoreCard;
@@ -28,7 +21,6 @@ import dev.parapet.score.GateVerdict;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +30,7 @@ import java.util.Optional;
  */
 final class JsonRenderer {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
 
     private JsonRenderer() {
@@ -74,13 +66,13 @@ final class JsonRenderer {
             counts.put(JsonIds.of(s), r.count(s));
         }
         ArrayNode findings = root.putArray("findings");
-        r.findings().forEach(f -> findings.add(finding(f)));
+        r.findings().forEach(f -> findings.add(JsonFindingWriter.finding(f)));
         ArrayNode paths = root.putArray("attackPaths");
         r.attackPaths().forEach(p -> paths.add(attackPath(p)));
         ArrayNode checks = root.putArray("checks");
         r.checks().forEach(c -> checks.add(checkRun(c)));
         ArrayNode endpoints = root.putArray("endpoints");
-        r.endpoints().forEach(e -> endpoints.add(endpoint(e)));
+        r.endpoints().forEach(e -> endpoints.add(JsonFindingWriter.endpoint(e)));
         ArrayNode docs = root.putArray("apiDocuments");
         r.apiDocuments().forEach(docs::add);
         root.set("stats", stats(r.stats()));
@@ -125,78 +117,6 @@ final class JsonRenderer {
         return node;
     }
 
-    private static ObjectNode finding(Finding f) {
-        ObjectNode node = NODES.objectNode();
-        node.put("fingerprint", f.fingerprint());
-        node.put("checkId", f.checkId());
-        node.put("category", JsonIds.of(f.category()));
-        node.put("severity", JsonIds.of(f.severity()));
-        node.put("confidence", JsonIds.of(f.confidence()));
-        node.put("title", f.title());
-        node.set("endpoint", endpoint(f.endpoint()));
-        node.put("parameter", f.parameter());
-        node.put("evidence", f.evidence());
-        node.put("remediation", f.remediation());
-        ArrayNode refs = node.putArray("references");
-        for (Reference ref : f.references()) {
-            ObjectNode r = refs.addObject();
-            r.put("kind", JsonIds.of(ref.kind()));
-            r.put("id", ref.id());
-            r.put("url", ref.url());
-        }
-        ArrayNode tags = node.putArray("tags");
-        f.sortedTags().forEach(tags::add);
-        node.put("curl", f.curl());
-        ArrayNode exchanges = node.putArray("exchanges");
-        f.exchanges().forEach(e -> exchanges.add(exchange(e)));
-        return node;
-    }
-
-    private static ObjectNode exchange(Exchange e) {
-        ObjectNode node = NODES.objectNode();
-        HttpRequestRecord req = e.request();
-        ObjectNode request = node.putObject("request");
-        request.put("method", req.method());
-        request.put("url", req.uri().toString());
-        request.set("headers", headers(req.headers()));
-        request.put("body", req.body());
-        HttpResponseRecord res = e.response();
-        if (res == null) {
-            node.putNull("response");
-        } else {
-            ObjectNode response = node.putObject("response");
-            response.put("status", res.status());
-            response.set("headers", headers(res.headers()));
-            response.put("body", res.body());
-            response.put("bodyBytes", res.bodyBytes());
-            response.put("truncated", res.truncated());
-            response.put("tlsProtocol", res.tlsProtocol());
-        }
-        node.put("outcome", JsonIds.of(e.outcome()));
-        node.put("error", e.error());
-        node.put("elapsedMillis", millis(e.elapsed()));
-        node.put("redirects", e.redirects());
-        return node;
-    }
-
-    /** Lower-cased names to their values in order, as HTTP/2 spells them and as look-ups expect. */
-    private static ObjectNode headers(Headers headers) {
-        ObjectNode node = NODES.objectNode();
-        for (Map.Entry<String, List<String>> e : headers.asMap().entrySet()) {
-            ArrayNode values = node.putArray(e.getKey());
-            e.getValue().forEach(values::add);
-        }
-        return node;
-    }
-
-    private static ObjectNode endpoint(Endpoint e) {
-        ObjectNode node = NODES.objectNode();
-        node.put("method", e.method());
-        node.put("url", e.uri().toString());
-        node.put("source", JsonIds.of(e.source()));
-        return node;
-    }
-
     private static ObjectNode attackPath(AttackPath p) {
         ObjectNode node = NODES.objectNode();
         node.put("title", p.title());
@@ -231,7 +151,7 @@ final class JsonRenderer {
         return node;
     }
 
-    private static long millis(Duration d) {
+    static long millis(Duration d) {
         return d == null ? 0 : d.toMillis();
     }
 }

@@ -5,16 +5,21 @@ import dev.parapet.model.ScanReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
  * The entry point for rendering reports. Every format passes the report through {@link dev.parapet.http.Redactor}
- * first, so a secret that slipped past the engine's redaction is still not written. Stateless and thread-safe.
+ * first, so a secret that slipped past the engine's redaction is still not written; the plain-text formats also
+ * show control characters from the target as visible escapes. Stateless and thread-safe.
  */
 public final class Reports {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private Reports() {
     }
@@ -24,18 +29,18 @@ public final class Reports {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(options, "options");
-        ScanReport safe = SafeReport.of(report);
         return switch (format) {
-            case SUMMARY -> SummaryRenderer.render(safe, options);
-            case TABLE -> TableRenderer.render(safe, options);
-            case JSON -> JsonRenderer.render(safe, options.gate());
+            case SUMMARY -> SummaryRenderer.render(SafeReport.forTerminal(report), options);
+            case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
+            case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
         };
     }
 
     /**
      * Renders {@code report} and writes it to {@code file} in UTF-8, atomically: the text goes to a temporary file in
      * the same directory, which is then moved over {@code file}, so readers see the old file or the whole new one,
-     * never a partial one. Missing parent directories are created. The caller chooses {@code options}; pass
+     * never a partial one. Missing parent directories are created. The file gets the permissions any new file gets
+     * (the process's umask), not a temporary file's owner-only ones. The caller chooses {@code options}; pass
      * {@code color=false} for files unless they are meant to be {@code cat} to a terminal.
      *
      * @throws IOException when the file cannot be written; {@code file} is then left as it was
@@ -46,7 +51,7 @@ public final class Reports {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = createSibling(target);
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             try {
@@ -56,6 +61,24 @@ public final class Reports {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new empty file next to {@code target}, created with the default permissions (unlike
+     * {@link Files#createTempFile}, which makes it readable by its owner only on POSIX systems).
+     */
+    private static Path createSibling(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = target.resolveSibling("." + target.getFileName() + "."
+                    + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt == 9) {
+                    throw e;
+                }
+            }
         }
     }
 }

@@ -2,52 +2,73 @@ package dev.parapet.report;
 
 import dev.parapet.http.Redactor;
 import dev.parapet.model.AttackPath;
+import dev.parapet.model.CategoryScore;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Finding;
+import dev.parapet.model.Reference;
 import dev.parapet.model.ScanReport;
+import dev.parapet.model.ScoreCard;
 
 import java.net.URI;
+import java.util.function.UnaryOperator;
 
 /**
- * Defence in depth: the engine redacts findings before they reach a report, but every renderer still passes the
- * whole report through {@link Redactor} (exchanges, evidence, curl, endpoint URLs, free-text reasons). Redaction is
- * idempotent, so an already redacted report comes out unchanged.
+ * Makes a report safe to write. {@link #of}: defence in depth against secrets — the engine redacts findings before
+ * they reach a report, but every renderer still passes the whole report through {@link Redactor} (exchanges,
+ * evidence, curl, endpoint URLs, free-text reasons). {@link #forTerminal} also neutralises control characters,
+ * because text read from the target (titles and evidence quote it) could otherwise carry escape sequences that
+ * rewrite the user's terminal. Both are idempotent. Stateless.
  */
 final class SafeReport {
 
     private SafeReport() {
     }
 
+    /** The report with every secret redacted. */
     static ScanReport of(ScanReport r) {
-        return new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), uri(r.target()), r.mode(),
-                r.context(), r.startedAt(), r.duration(), r.complete(), Redactor.text(r.incompleteReason()),
-                r.score(), r.findings().stream().map(SafeReport::finding).toList(),
-                r.attackPaths().stream().map(SafeReport::attackPath).toList(),
-                r.checks().stream().map(SafeReport::checkRun).toList(),
-                r.endpoints().stream().map(SafeReport::endpoint).toList(),
-                r.apiDocuments().stream().map(SafeReport::uri).toList(), r.stats());
+        return map(r, UnaryOperator.identity());
     }
 
-    private static Finding finding(Finding f) {
-        Finding redacted = Redactor.finding(f);
-        return new Finding(redacted.checkId(), redacted.category(), redacted.severity(), redacted.confidence(),
-                Redactor.text(redacted.title()), endpoint(redacted.endpoint()), redacted.parameter(),
-                redacted.evidence(), redacted.exchanges(), redacted.curl(), redacted.remediation(),
-                redacted.references(), redacted.tags(), redacted.fingerprint());
+    /** The report redacted and with control characters shown as visible escapes, for plain-text output. */
+    static ScanReport forTerminal(ScanReport r) {
+        return map(r, Text::printable);
+    }
+
+    private static ScanReport map(ScanReport r, UnaryOperator<String> t) {
+        ScoreCard s = r.score();
+        ScoreCard score = new ScoreCard(s.score(), s.grade(), t.apply(s.gradeCap()), s.categories().stream()
+                .map(c -> new CategoryScore(c.category(), c.assessed(), c.score(), c.weight(), c.findings(),
+                        t.apply(Redactor.text(c.reason())))).toList());
+        return new ScanReport(r.schemaVersion(), t.apply(r.scanId()), t.apply(r.parapetVersion()),
+                t.apply(uri(r.target())), r.mode(), r.context(), r.startedAt(), r.duration(), r.complete(),
+                t.apply(Redactor.text(r.incompleteReason())), score,
+                r.findings().stream().map(f -> finding(f, t)).toList(),
+                r.attackPaths().stream().map(p -> new AttackPath(t.apply(p.title()), p.severity(), p.steps(),
+                        t.apply(Redactor.text(p.narrative())))).toList(),
+                r.checks().stream().map(c -> new CheckRun(t.apply(c.checkId()), c.category(), c.status(),
+                        t.apply(Redactor.text(c.reason())), c.findings(), c.requests(), c.refusedOverBudget(),
+                        c.elapsed())).toList(),
+                r.endpoints().stream().map(SafeReport::endpoint).toList(),
+                r.apiDocuments().stream().map(d -> t.apply(uri(d))).toList(), r.stats());
+    }
+
+    /**
+     * Redacts the finding's exchanges, evidence and curl ({@link Redactor#finding}) and its endpoint URL. For the
+     * terminal, exchanges are kept as they are: plain-text formats print only the fields mapped here.
+     */
+    private static Finding finding(Finding f, UnaryOperator<String> t) {
+        Finding r = Redactor.finding(f);
+        return new Finding(t.apply(r.checkId()), r.category(), r.severity(), r.confidence(),
+                t.apply(Redactor.text(r.title())), endpoint(r.endpoint()), t.apply(r.parameter()),
+                t.apply(r.evidence()), r.exchanges(), t.apply(r.curl()), t.apply(r.remediation()),
+                r.references().stream().map(x -> new Reference(x.kind(), t.apply(x.id()), t.apply(x.url())))
+                        .toList(),
+                r.tags().stream().map(t).collect(java.util.stream.Collectors.toSet()), r.fingerprint());
     }
 
     private static Endpoint endpoint(Endpoint e) {
         return new Endpoint(e.method(), Redactor.uri(e.uri()), e.source());
-    }
-
-    private static AttackPath attackPath(AttackPath p) {
-        return new AttackPath(p.title(), p.severity(), p.steps(), Redactor.text(p.narrative()));
-    }
-
-    private static CheckRun checkRun(CheckRun c) {
-        return new CheckRun(c.checkId(), c.category(), c.status(), Redactor.text(c.reason()), c.findings(),
-                c.requests(), c.refusedOverBudget(), c.elapsed());
     }
 
     private static String uri(String text) {

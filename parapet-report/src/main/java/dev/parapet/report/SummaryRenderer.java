@@ -1,6 +1,7 @@
 package dev.parapet.report;
 
 import dev.parapet.model.CategoryScore;
+import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScoreCard;
 import dev.parapet.model.Severity;
@@ -42,9 +43,12 @@ final class SummaryRenderer {
     }
 
     private static String header(ScanReport r, int width, Style style) {
-        List<String> parts = List.of("Parapet " + r.parapetVersion(), r.target(), "scan " + r.scanId(),
-                duration(r.duration()), Text.count(r.stats().requestsSent(), "request") + " sent",
-                "mode " + r.mode().id());
+        List<String> parts = new ArrayList<>(List.of("Parapet " + r.parapetVersion(), r.target(),
+                "scan " + r.scanId(), duration(r.duration()),
+                Text.count(r.stats().requestsSent(), "request") + " sent", "mode " + r.mode().id()));
+        if (r.context() != ScanContext.DEFAULT) {
+            parts.add("context " + r.context().id());
+        }
         StringBuilder sb = new StringBuilder();
         for (String line : Text.joinWrapped(parts, width, 2).split("\n")) {
             sb.append(style.bold(line)).append('\n');
@@ -102,7 +106,7 @@ final class SummaryRenderer {
                 continue;
             }
             int score = c.score();
-            int filled = (int) Math.round(score * BAR / 100.0);
+            int filled = score * BAR / 100; // floor: only a perfect score fills the bar
             String bar = "█".repeat(filled) + "░".repeat(BAR - filled);
             String findings = c.findings() == 0 ? "no findings" : Text.count(c.findings(), "finding");
             sb.append(title).append(bar).append(' ').append(String.format("%3d", score)).append("  ")

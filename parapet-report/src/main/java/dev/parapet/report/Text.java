@@ -11,6 +11,33 @@ final class Text {
     private Text() {
     }
 
+    /**
+     * {@code s} with every control character other than line feed and tab shown as a visible escape such as
+     * {@code \x1b}, and every Unicode bidirectional override (U+202A to U+202E, U+2066 to U+2069) as its code point
+     * in the same backslash-u form Java uses, so text quoted from a target cannot move the cursor, recolour or
+     * reorder what the user reads.
+     */
+    static String printable(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
+            boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+            if (control || bidi) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 8).append(s, 0, i);
+                }
+                sb.append(control ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
     /** Replaces every run of whitespace (line breaks included) with one space and trims. */
     static String oneLine(String s) {
         return s == null ? "" : s.strip().replaceAll("\\s+", " ");

@@ -104,10 +104,12 @@ class JsonReportTest {
     @Test
     void includesTheGateOnlyWhenGiven() throws Exception {
         assertThat(tree(JsonReport.toJson(ReportFixtures.full())).has("gate")).isFalse();
-        JsonNode gate = tree(Reports.render(ReportFormat.JSON, ReportFixtures.full(),
-                new RenderOptions(false, 100, Optional.of(new GateVerdict(true, List.of()))))).get("gate");
-        assertThat(gate.get("passed").asBoolean()).isTrue();
-        assertThat(gate.get("reasons")).isEmpty();
+        String json = Reports.render(ReportFormat.JSON, ReportFixtures.full(),
+                new RenderOptions(false, 100, Optional.of(new GateVerdict(false, List.of("score 64 is below 70")))));
+        JsonNode gate = tree(json).get("gate");
+        assertThat(gate.get("passed").asBoolean()).isFalse();
+        assertThat(gate.get("reasons")).hasSize(1);
+        assertThat(JsonReport.fromJson(json)).isEqualTo(ReportFixtures.full());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ReportsTest {
 
@@ -59,5 +60,14 @@ class ReportsTest {
                 target)).isInstanceOf(IOException.class);
         assertThat(target.resolve("keep.txt")).hasContent("keep");
         assertThat(listing(dir)).containsExactly(target);
+    }
+
+    @Test
+    void givesTheFileTheDefaultPermissionsOfANewFile() throws IOException {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path reference = Files.createFile(dir.resolve("reference"));
+        Path file = dir.resolve("report.json");
+        Reports.write(ReportFormat.JSON, ReportFixtures.full(), RenderOptions.plain(), file);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(reference));
     }
 }

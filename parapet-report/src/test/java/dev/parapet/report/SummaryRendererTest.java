@@ -5,6 +5,7 @@ import dev.parapet.model.CategoryScore;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Finding;
+import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 import dev.parapet.score.GateVerdict;
@@ -56,6 +57,16 @@ class SummaryRendererTest {
             assertThat(at).as("position of %s", c.id()).isGreaterThan(last);
             last = at;
         }
+    }
+
+    @Test
+    void namesANonDefaultScoringContextInTheHeader() {
+        ScanReport r = ReportFixtures.full();
+        ScanReport financial = new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), r.target(), r.mode(),
+                ScanContext.FINANCIAL, r.startedAt(), r.duration(), true, "", r.score(), r.findings(),
+                r.attackPaths(), r.checks(), r.endpoints(), r.apiDocuments(), r.stats());
+        assertThat(plain(financial)).contains("context financial");
+        assertThat(plain(r)).doesNotContain("context");
     }
 
     @Test
