@@ -6,6 +6,10 @@ import dev.parapet.model.CheckRun;
 import dev.parapet.model.CheckStatus;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
+import dev.parapet.report.JsonReport;
+import dev.parapet.report.RenderOptions;
+import dev.parapet.report.ReportFormat;
+import dev.parapet.report.Reports;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.testkit.CheckHarness;
@@ -72,6 +76,26 @@ public abstract class CheckContractTest {
                 assertThat(f.references()).isNotEmpty();
                 assertThat(f.fingerprint()).hasSize(20);
             }
+        }
+    }
+
+    @Test
+    void rendersInEveryOutputFormat() throws IOException {
+        try (LoopbackHttpServer server = startVulnerable()) {
+            ScanReport report = scan(server);
+            for (ReportFormat format : ReportFormat.values()) {
+                String text = Reports.render(format, report, RenderOptions.plain());
+                assertThat(text).as(format.id()).isNotBlank();
+                if (format != ReportFormat.JSON) {
+                    for (Finding f : report.findings()) {
+                        assertThat(text).as("%s shows %s", format.id(), f.title())
+                                .contains(f.title().substring(0, Math.min(30, f.title().length())));
+                    }
+                }
+            }
+            ScanReport back = JsonReport.fromJson(JsonReport.toJson(report));
+            assertThat(back.findings()).extracting(Finding::fingerprint)
+                    .containsExactlyElementsOf(report.findings().stream().map(Finding::fingerprint).toList());
         }
     }
 
