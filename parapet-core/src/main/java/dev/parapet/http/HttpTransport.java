@@ -68,22 +68,24 @@ public final class HttpTransport implements AutoCloseable {
     public Exchange send(HttpRequestRecord request) throws InterruptedException {
         HttpRequestRecord sent = withDefaults(request);
         long start = System.nanoTime();
-        HttpRequest.Builder b = HttpRequest.newBuilder(sent.uri())
-                .timeout(settings.readTimeout())
-                .method(sent.method(), sent.body().isEmpty()
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(sent.body()));
-        for (Headers.Field f : sent.headers().fields()) {
-            if (!RESTRICTED.contains(f.name().toLowerCase(Locale.ROOT))) {
-                b.header(f.name(), f.value());
-            }
-        }
         CompletableFuture<HttpResponse<CappedBodySubscriber.RawBody>> future;
         try {
+            // The builder rejects what the client cannot send (bad header values, methods, URIs): a failed
+            // exchange, not an exception, because header-injection probes legitimately try such values.
+            HttpRequest.Builder b = HttpRequest.newBuilder(sent.uri())
+                    .timeout(settings.readTimeout())
+                    .method(sent.method(), sent.body().isEmpty()
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(sent.body()));
+            for (Headers.Field f : sent.headers().fields()) {
+                if (!RESTRICTED.contains(f.name().toLowerCase(Locale.ROOT))) {
+                    b.header(f.name(), f.value());
+                }
+            }
             future = client.sendAsync(b.build(), info -> new CappedBodySubscriber(settings.maxBodyBytes()));
         } catch (IllegalArgumentException e) {
-            return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: " + e.getMessage(),
-                    elapsed(start));
+            return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: "
+                    + oneLine(e), elapsed(start));
         }
         long budgetMillis = settings.connectTimeout().toMillis() + settings.readTimeout().toMillis();
         try {
@@ -99,7 +101,7 @@ public final class HttpTransport implements AutoCloseable {
         } catch (TimeoutException e) {
             future.cancel(true);
             return Exchange.failed(sent, ExchangeOutcome.TIMEOUT,
-                    "timed out after " + settings.readTimeout().toSeconds() + " s", elapsed(start));
+                    "timed out after " + human(settings.readTimeout()), elapsed(start));
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
@@ -178,6 +180,11 @@ public final class HttpTransport implements AutoCloseable {
     private static String oneLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.replaceAll("\\s+", " ").trim();
+    }
+
+    /** {@code 300 ms}, {@code 10 s}: whole seconds when the duration has no fraction of a second. */
+    static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static Duration elapsed(long startNanos) {
