@@ -19,7 +19,8 @@ import java.util.Set;
 /** Small-timeout configurations and executors for engine tests against loopback servers. */
 final class EngineFixtures {
 
-    static final Duration SHORT = Duration.ofMillis(500);
+    /** Short enough to keep tests quick, long enough for a loaded two-core build machine. */
+    static final Duration SHORT = Duration.ofSeconds(3);
 
     private EngineFixtures() {
     }

@@ -31,6 +31,8 @@ class HttpTransportAgainstHostileServersTest {
 
     private static LoopbackHttpServer server;
     private static HttpTransport transport;
+    /** For the slow-drip test only: everything else gets time to spare on a loaded machine. */
+    private static HttpTransport impatient;
     private static byte[] gzipBomb;
 
     @BeforeAll
@@ -71,13 +73,16 @@ class HttpTransportAgainstHostileServersTest {
                     }
                 })
                 .start();
-        transport = new HttpTransport(new TransportSettings(Duration.ofMillis(300), Duration.ofMillis(300), CAP,
+        transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), CAP,
+                false, "Parapet/test"));
+        impatient = new HttpTransport(new TransportSettings(Duration.ofMillis(300), Duration.ofMillis(300), CAP,
                 false, "Parapet/test"));
     }
 
     @AfterAll
     static void stop() {
         transport.close();
+        impatient.close();
         server.close();
     }
 
@@ -128,9 +133,15 @@ class HttpTransportAgainstHostileServersTest {
 
     @Test
     void endsASlowDripAsTimeoutWithinTheReadTimeout() throws InterruptedException {
-        Exchange e = get("/drip");
+        Exchange e = impatient.send(request(server.uri("/drip")));
         assertThat(e.outcome()).isEqualTo(ExchangeOutcome.TIMEOUT);
-        assertThat(e.error()).startsWith("timed out").doesNotContain("\n").doesNotContain("0 s");
+        assertThat(e.error()).startsWith("timed out").doesNotContain("\n");
+    }
+
+    @Test
+    void namesSubSecondTimeoutsInMilliseconds() {
+        assertThat(HttpTransport.human(Duration.ofMillis(300))).isEqualTo("300 ms");
+        assertThat(HttpTransport.human(Duration.ofSeconds(10))).isEqualTo("10 s");
     }
 
     @Test
