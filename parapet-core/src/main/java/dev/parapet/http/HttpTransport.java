@@ -26,9 +26,9 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,7 +68,7 @@ public final class HttpTransport implements AutoCloseable {
     public Exchange send(HttpRequestRecord request) throws InterruptedException {
         HttpRequestRecord sent = withDefaults(request);
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<CappedBodySubscriber.RawBody>> future;
+        Future<HttpResponse<CappedBodySubscriber.RawBody>> future;
         try {
             // The builder rejects what the client cannot send (bad header values, methods, URIs): a failed
             // exchange, not an exception, because header-injection probes legitimately try such values.
@@ -82,7 +82,12 @@ public final class HttpTransport implements AutoCloseable {
                     b.header(f.name(), f.value());
                 }
             }
-            future = client.sendAsync(b.build(), info -> new CappedBodySubscriber(settings.maxBodyBytes()));
+            HttpRequest built = b.build();
+            // The blocking send on a virtual thread of our own, not sendAsync: sendAsync completes its future on
+            // the common ForkJoinPool, so a caller that blocks common-pool workers (a scan started from
+            // CompletableFuture.supplyAsync on a two-core machine) would starve every response into a timeout.
+            future = executor.submit(() -> client.send(built,
+                    info -> new CappedBodySubscriber(settings.maxBodyBytes())));
         } catch (IllegalArgumentException e) {
             return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: "
                     + oneLine(e), elapsed(start));
@@ -99,11 +104,11 @@ public final class HttpTransport implements AutoCloseable {
             return Exchange.answered(sent, new HttpResponseRecord(response.statusCode(), headers, decoded.text(),
                     decoded.bytes(), decoded.truncated(), tls), elapsed(start), 0);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            future.cancel(true); // interrupts the send, which aborts the exchange
             return Exchange.failed(sent, ExchangeOutcome.TIMEOUT,
                     "timed out after " + human(settings.readTimeout()), elapsed(start));
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(true); // interrupts the send, which aborts the exchange
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
