@@ -44,9 +44,11 @@ public final class Redactor {
             new Rule(Pattern.compile("\\b(github_pat_)[A-Za-z0-9_]{30,}"), 1),
             new Rule(Pattern.compile("\\b(xox[abprs]-)[A-Za-z0-9-]{10,}"), 1),
             new Rule(Pattern.compile("\\b(AIza)[0-9A-Za-z_-]{35}"), 1),
-            // "password": "...", "api_key": "...", token=... (JSON, form and env styles)
-            new Rule(Pattern.compile("(?i)(\"[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|private[_-]?key|"
-                    + "credential|session[_-]?id|salt)[\\w-]*\"\\s*:\\s*\")[^\"]*(?=\")"), 1),
+            // "password": "...", "api_key": "...", token=... (JSON, form and env styles). The JSON rule also
+            // matches snippets cut out of a body (key without its opening quote, value without its closing one),
+            // as evidence often is; escaped quotes stay inside the masked value.
+            new Rule(Pattern.compile("(?i)(\"?[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|private[_-]?key|"
+                    + "credential|session[_-]?id|salt)[\\w-]*\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*"), 1),
             new Rule(Pattern.compile("(?i)(\\b[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|access[_-]?key)"
                     + "[\\w-]*=)[^&\\s\"'<,;]+"), 1));
 
