@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds stack traces, framework debug pages and database error texts in responses. Recorded responses are read
- * first; only when none discloses anything are a few malformed GETs sent to discovered endpoints (see
+ * Finds stack traces, framework debug pages and database error texts in responses. Recorded responses (bar API
+ * description documents, whose examples may quote errors) are read first; only when none discloses anything are a few malformed GETs sent to discovered endpoints (see
  * {@link ErrorProbes}), moving on to the next endpoint as soon as one discloses, until the budget is spent. Confidence counts independent signals:
  * each matching signature, an absolute source path, and a signature absent from the endpoint's normal response
  * (control). Two or more make it FIRM. Stack traces and error pages are MEDIUM, HIGH with absolute paths and
@@ -51,7 +51,7 @@ public final class ErrorDisclosureCheck implements Check {
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
         for (Exchange e : ctx.inventory().exchanges()) {
-            if (e.answered()) {
+            if (e.answered() && !ctx.inventory().apiDocuments().contains(e.request().uri())) {
                 SIGNATURES.disclosures(e.body()).forEach(d -> findings.add(finding(d, e, null)));
             }
         }

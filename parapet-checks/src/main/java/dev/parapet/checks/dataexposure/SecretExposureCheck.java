@@ -30,8 +30,9 @@ import java.util.regex.Matcher;
  * Finds secrets in what the API returns: live API keys, private keys, database connection strings with a password,
  * JWTs outside token-issuing routes, and process-environment dumps. Formats are data
  * ({@code checks/secret-exposure/signatures.json}); placeholders and published example values are dropped before
- * anything is reported. Reads recorded responses (bodies and headers other than {@code Set-Cookie}) and fetches
- * known endpoints that have none. One finding per endpoint and format; evidence masks every secret.
+ * anything is reported. Test-mode keys ({@code sk_test_}) are deliberately not reported: they reach no live data,
+ * and documentation quotes them constantly. Reads recorded responses (bodies and headers other than
+ * {@code Set-Cookie}) and fetches known endpoints that have none. One finding per endpoint and format; evidence masks every secret.
  */
 public final class SecretExposureCheck implements Check {
 
