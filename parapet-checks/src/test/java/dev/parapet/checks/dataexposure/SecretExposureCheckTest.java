@@ -58,6 +58,7 @@ class SecretExposureCheckTest extends CheckContractTest {
             assertThat(env.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(env.tags()).contains(Finding.TAG_CONTAINER_ESCAPE, "stage:credentials");
             assertThat(env.evidence()).contains("PATH", "HOME", "NODE_ENV", "DATABASE_URL");
+            assertThat(byTitle(findings, "Private key").evidence()).contains("-----BEGIN PRIVATE KEY-----", "-----END").doesNotContain("MIIE", "Zr1Ws5");
         }
     }
 
