@@ -32,6 +32,11 @@ public final class Redactor {
 
     /** Group 1 is kept, the rest of the match becomes the mask. */
     private static final List<Rule> BODY_RULES = List.of(
+            // credential headers quoted in free text (evidence, a curl -H argument): keep the scheme word
+            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s*:\\s*(?:(?:bearer|basic|token|digest|negotiate)\\s+)?)"
+                    + "[^\\s\"',;]+"), 1),
+            new Rule(Pattern.compile("(?i)((?<!set-)\\b(?:cookie|x-api-key|api-key|x-auth-token)\\s*:\\s*)"
+                    + "(?:[^\\s=;\"']+=[^\\s;\"']*(?:;[ \\t]*)?)+"), 1),
             // -----BEGIN ... PRIVATE KEY----- blocks
             new Rule(Pattern.compile("(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\\s\\S]*?(?=-----END [A-Z ]*PRIVATE KEY-----)"), 1),
             // JSON web tokens: keep the header segment
@@ -144,6 +149,16 @@ public final class Redactor {
     public static Finding finding(Finding f) {
         List<Exchange> exchanges = f.exchanges().stream().map(Redactor::exchange).toList();
         String curl = exchanges.isEmpty() ? text(f.curl()) : dev.parapet.model.Curl.of(exchanges.getFirst().request());
-        return f.withExchanges(exchanges, curl, text(f.evidence()));
+        Finding redacted = f.withExchanges(exchanges, curl, text(f.evidence()));
+        java.net.URI endpointUri = uri(f.endpoint().uri());
+        if (endpointUri.equals(f.endpoint().uri())) {
+            return redacted;
+        }
+        // The fingerprint stays: it is derived from the path, never from the query a secret could sit in.
+        return new Finding(redacted.checkId(), redacted.category(), redacted.severity(), redacted.confidence(),
+                redacted.title(), new dev.parapet.model.Endpoint(f.endpoint().method(), endpointUri,
+                f.endpoint().source()), redacted.parameter(), redacted.evidence(), redacted.exchanges(),
+                redacted.curl(), redacted.remediation(), redacted.references(), redacted.tags(),
+                redacted.fingerprint());
     }
 }

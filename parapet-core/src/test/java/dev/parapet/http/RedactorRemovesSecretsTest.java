@@ -124,4 +124,24 @@ class RedactorRemovesSecretsTest {
                 .contains("'http://127.0.0.1:8080/users?token=REDACTED'");
         assertThat(f.fingerprint()).isEqualTo(raw.fingerprint());
     }
+
+    @Test
+    void masksCredentialHeadersQuotedInFreeTextButKeepsSetCookieFlags() {
+        String evidence = "sent Authorization: Bearer free-secret-7 and Cookie: sid=free-secret-8; "
+                + "got Set-Cookie: sid=abc****; HttpOnly";
+        String masked = Redactor.text(evidence);
+        assertThat(masked).doesNotContain("free-secret-7").doesNotContain("free-secret-8")
+                .contains("Authorization: Bearer [redacted]").contains("Set-Cookie: sid=abc****; HttpOnly");
+    }
+
+    @Test
+    void masksSecretsInTheFindingsEndpointUrl() {
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:8080/export?api_key=url-secret-9&page=2");
+        Finding raw = Finding.builder("data-exposure-test", Category.DATA_EXPOSURE).title("leak")
+                .endpoint(new dev.parapet.model.Endpoint("GET", uri, dev.parapet.model.Endpoint.Source.DISCOVERED))
+                .evidence("x").build();
+        Finding f = Redactor.finding(raw);
+        assertThat(f.endpoint().uri().toString()).doesNotContain("url-secret-9").contains("page=2");
+        assertThat(f.fingerprint()).isEqualTo(raw.fingerprint());
+    }
 }
