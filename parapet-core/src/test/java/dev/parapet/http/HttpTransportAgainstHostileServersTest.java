@@ -182,6 +182,17 @@ class HttpTransportAgainstHostileServersTest {
         assertThat(e.error()).startsWith("invalid request");
     }
 
+    @Test
+    void sendsNothingOnceClosedAndSaysSoInsteadOfThrowing() throws InterruptedException {
+        HttpTransport closed = new HttpTransport(new TransportSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                CAP, false, "Parapet/test"));
+        closed.close();
+        long before = server.requestCount();
+        Exchange e = closed.send(request(server.uri("/gzip")));
+        assertThat(e.outcome()).isEqualTo(ExchangeOutcome.CANCELLED);
+        assertThat(server.requestCount()).isEqualTo(before);
+    }
+
     private static Exchange get(String path) throws InterruptedException {
         return transport.send(request(server.uri(path)));
     }
