@@ -73,7 +73,7 @@ class HttpTransportAgainstHostileServersTest {
                     }
                 })
                 .start();
-        transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), CAP,
+        transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), CAP,
                 false, "Parapet/test"));
         impatient = new HttpTransport(new TransportSettings(Duration.ofMillis(300), Duration.ofMillis(300), CAP,
                 false, "Parapet/test"));
