@@ -60,6 +60,10 @@ final class EngineCheckContext implements CheckContext {
         }
         HttpRequestRecord asRecord = new HttpRequestRecord(request.method(), request.uri(), request.headers(),
                 request.body());
+        if (mode == ScanMode.PASSIVE && !plainRequestToKnownEndpoint(request)) {
+            return Exchange.failed(asRecord, ExchangeOutcome.OUT_OF_SCOPE, "not sent in passive mode: only plain "
+                    + "GET, HEAD and OPTIONS requests to discovered endpoints are", Duration.ZERO);
+        }
         if (!budget.tryTake()) {
             return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "request budget spent", Duration.ZERO);
         }
@@ -68,6 +72,15 @@ final class EngineCheckContext implements CheckContext {
             throw stopping();
         }
         return e;
+    }
+
+    /** Passive mode's promise: no payloads, no crafted headers, nothing discovery did not already find. */
+    private boolean plainRequestToKnownEndpoint(ProbeRequest request) {
+        boolean plain = (request.method().equals("GET") || request.method().equals("HEAD")
+                || request.method().equals("OPTIONS")) && request.body().isEmpty()
+                && request.headers().fields().isEmpty();
+        return plain && (request.uri().equals(inventory.target())
+                || inventory.endpoints().stream().anyMatch(ep -> ep.uri().equals(request.uri())));
     }
 
     private InterruptedException stopping() {

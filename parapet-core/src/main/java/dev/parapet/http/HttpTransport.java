@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,6 +92,11 @@ public final class HttpTransport implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: "
                     + oneLine(e), elapsed(start));
+        }
+        catch (RejectedExecutionException e) {
+            // Closed: the scan is over and a check it abandoned is still probing. Nothing leaves Parapet.
+            return Exchange.failed(sent, ExchangeOutcome.CANCELLED, "scan stopping: transport closed",
+                    elapsed(start));
         }
         long budgetMillis = settings.connectTimeout().toMillis() + settings.readTimeout().toMillis();
         try {

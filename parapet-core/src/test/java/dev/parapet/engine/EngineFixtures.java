@@ -20,7 +20,7 @@ import java.util.Set;
 final class EngineFixtures {
 
     /** Short enough to keep tests quick, long enough for a loaded two-core build machine. */
-    static final Duration SHORT = Duration.ofSeconds(3);
+    static final Duration SHORT = Duration.ofSeconds(5);
 
     private EngineFixtures() {
     }

@@ -73,7 +73,7 @@ class HttpTransportAgainstHostileServersTest {
                     }
                 })
                 .start();
-        transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(3), Duration.ofSeconds(3), CAP,
+        transport = new HttpTransport(new TransportSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), CAP,
                 false, "Parapet/test"));
         impatient = new HttpTransport(new TransportSettings(Duration.ofMillis(300), Duration.ofMillis(300), CAP,
                 false, "Parapet/test"));
@@ -180,6 +180,17 @@ class HttpTransportAgainstHostileServersTest {
         Exchange e = transport.send(bad);
         assertThat(e.outcome()).isEqualTo(ExchangeOutcome.TRANSPORT_ERROR);
         assertThat(e.error()).startsWith("invalid request");
+    }
+
+    @Test
+    void sendsNothingOnceClosedAndSaysSoInsteadOfThrowing() throws InterruptedException {
+        HttpTransport closed = new HttpTransport(new TransportSettings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                CAP, false, "Parapet/test"));
+        closed.close();
+        long before = server.requestCount();
+        Exchange e = closed.send(request(server.uri("/gzip")));
+        assertThat(e.outcome()).isEqualTo(ExchangeOutcome.CANCELLED);
+        assertThat(server.requestCount()).isEqualTo(before);
     }
 
     private static Exchange get(String path) throws InterruptedException {

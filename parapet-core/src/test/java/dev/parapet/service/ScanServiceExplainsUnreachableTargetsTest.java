@@ -67,6 +67,6 @@ class ScanServiceExplainsUnreachableTargetsTest {
     }
 
     private static ScanConfig config(String target) {
-        return ScanConfig.defaults(URI.create(target)).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(3));
+        return ScanConfig.defaults(URI.create(target)).withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
 }
