@@ -71,6 +71,19 @@ class SecretExposureCheckTest extends CheckContractTest {
     }
 
     @Test
+    void recognisesEnvironmentDumpsAsJsonDotenvTextAndProcEnviron() {
+        var env = SecretExposureCheck.DATA.environment();
+        assertThat(env.namesIn("{\"PATH\":\"/usr/bin\",\"HOME\":\"/root\",\"AWS_REGION\":\"eu-west-1\"}"))
+                .containsExactly("PATH", "HOME", "AWS_REGION");
+        assertThat(env.namesIn("NODE_ENV=production\nDATABASE_URL=postgres://a:b@db/x\nPORT=3000\nHOSTNAME=web-1"))
+                .contains("NODE_ENV", "DATABASE_URL", "HOSTNAME");
+        assertThat(env.namesIn("PATH=/usr/bin\u0000HOME=/root\u0000KUBERNETES_SERVICE_HOST=10.0.0.1\u0000"))
+                .containsExactly("PATH", "HOME", "KUBERNETES_SERVICE_HOST");
+        // prose naming variables, or names without values, is documentation, not a dump
+        assertThat(env.namesIn("Set PATH, HOME and NODE_ENV before starting; {\"PATH\":\"\"}")).isEmpty();
+    }
+
+    @Test
     void believesAJwtOnlyWhenItsHeaderNamesAnAlgorithm() {
         assertThat(SecretSignatures.hasJwtHeader("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln")).isTrue();
         // "eyJ" followed by a segment that decodes to {"foo":"bar"}: JSON but no alg
