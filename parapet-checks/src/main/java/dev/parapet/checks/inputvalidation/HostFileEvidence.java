@@ -69,6 +69,8 @@ final class HostFileEvidence {
         if (named.isPresent()) {
             return named.get();
         }
-        return body.lines().anyMatch(l -> l.startsWith("0::/")) ? "cgroup v2 (0::/)" : "cgroup v1, no runtime named";
+        List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
+        return lines.size() == 1 && lines.getFirst().startsWith("0::/") ? "cgroup v2 (0::/)"
+                : "cgroup v1, no runtime named";
     }
 }

@@ -158,7 +158,9 @@ public final class PathTraversalCheck implements Check {
         String param = c.parameter().name();
         String body = hit.exchange().body();
         boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes, body);
-        String runtime = t.id().equals("cgroup") ? " (container: " + HostFileEvidence.runtime(probes, body) + ")" : "";
+        String named = t.id().equals("cgroup") ? HostFileEvidence.runtime(probes, body) : "";
+        String runtime = named.isEmpty() ? ""
+                : named.startsWith("cgroup") ? " (" + named + ")" : " (container: " + named + ")";
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(t.severity()).confidence(Confidence.CONFIRMED)
                 .title("Path traversal in '" + param + "' reads " + t.label() + runtime)

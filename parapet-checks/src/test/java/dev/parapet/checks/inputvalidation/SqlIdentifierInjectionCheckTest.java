@@ -3,6 +3,10 @@ package dev.parapet.checks.inputvalidation;
 import dev.parapet.checks.CheckContractTest;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Confidence;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.Headers;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.HttpResponseRecord;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
@@ -13,8 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -154,6 +160,20 @@ class SqlIdentifierInjectionCheckTest extends CheckContractTest {
         });
         assertThat(probes.errorNamingProbe("{\"error\":\"invalid input syntax for type integer: \\\"parapet_nx\\\"\"}"))
                 .as("a value error is not an identifier error").isEmpty();
+    }
+
+    @Test
+    void probesAnyParameterWhoseRecordedAnswerAlreadyCarriedADatabaseError() {
+        URI uri = URI.create("http://127.0.0.1:9/search?q=kettle");
+        String error = "{\"error\":\"column \\\"kettle\\\" does not exist\",\"code\":\"42703\"}";
+        Exchange recorded = Exchange.answered(new HttpRequestRecord("GET", uri, Headers.EMPTY, ""),
+                new HttpResponseRecord(500, Headers.of("Content-Type", "application/json"), error, error.length(),
+                        false, ""), Duration.ZERO, 0);
+        SqlIdentifierInjectionCheck check = new SqlIdentifierInjectionCheck();
+        assertThat(check.roleOf(new QueryParameters.Candidate(uri, new QueryParameters.Parameter("q", "kettle"),
+                Optional.of(recorded)))).contains(SqlIdentifierProber.Role.COLUMN);
+        assertThat(check.roleOf(new QueryParameters.Candidate(uri, new QueryParameters.Parameter("q", "kettle"),
+                Optional.empty()))).isEmpty();
     }
 
     @Test
