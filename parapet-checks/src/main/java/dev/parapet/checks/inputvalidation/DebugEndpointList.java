@@ -59,7 +59,8 @@ record DebugEndpointList(List<Secret> secrets, List<Entry> entries) {
         DebugEndpointList list = CheckData.load("debug-endpoints", "endpoints.json", DebugEndpointList.class);
         for (Entry e : list.entries()) {
             if (!e.method().equals("GET") && !e.method().equals("HEAD")) {
-                throw new IllegalStateException("debug endpoint " + e.id() + " must use GET or HEAD, not " + e.method());
+                throw new IllegalStateException("debug endpoint " + e.id() + " must use GET or HEAD, not "
+                        + e.method());
             }
             if (e.body().isEmpty() && e.headers().isEmpty()) {
                 throw new IllegalStateException("debug endpoint " + e.id() + " has no content signature");

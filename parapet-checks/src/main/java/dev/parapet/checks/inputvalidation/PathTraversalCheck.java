@@ -57,7 +57,8 @@ public final class PathTraversalCheck implements Check {
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("path-traversal", Category.INPUT_VALIDATION,
             "File parameter escapes its directory",
-            "Sends ../ traversals (plain, percent-encoded, encoded slash, absolute) to /etc/passwd, /proc/self/environ, "
+            "Sends ../ traversals (plain, percent-encoded, encoded slash, absolute) to /etc/passwd, "
+                    + "/proc/self/environ, "
                     + "/proc/self/cgroup, the Kubernetes service-account token and win.ini through file-like "
                     + "parameters, and reports files recognised by their content.",
             Severity.CRITICAL, List.of(22), 40, Set.of("path-traversal", "file-read"), REMEDIATION);
@@ -112,18 +113,10 @@ public final class PathTraversalCheck implements Check {
             throws InterruptedException {
         Map<String, Hit> hits = new LinkedHashMap<>();
         Optional<Hit> first = Optional.empty();
-        for (Target primary : targets(Role.PRIMARY)) {
-            for (Variant v : probes.variants()) {
-                if (first.isEmpty()) {
-                    first = attempt(ctx, c, baseline, primary, v);
-                }
-            }
-        }
-        for (Target fallback : targets(Role.FALLBACK)) {
-            for (Variant v : probes.variants().subList(0, Math.min(probes.fallbackVariants(), probes.variants().size()))) {
-                if (first.isEmpty()) {
-                    first = attempt(ctx, c, baseline, fallback, v);
-                }
+        for (Map.Entry<Target, Variant> attempt : discoveryOrder()) {
+            first = attempt(ctx, c, baseline, attempt.getKey(), attempt.getValue());
+            if (first.isPresent()) {
+                break;
             }
         }
         if (first.isEmpty()) {
@@ -132,11 +125,21 @@ public final class PathTraversalCheck implements Check {
         Hit found = first.get();
         hits.put(found.target().id(), found);
         for (Target t : probes.targets()) {
-            if (!hits.containsKey(t.id()) && t.platform().equals(found.target().platform()) && t.role() != Role.PRIMARY) {
+            boolean samePlatform = t.platform().equals(found.target().platform());
+            if (!hits.containsKey(t.id()) && samePlatform && t.role() != Role.PRIMARY) {
                 attempt(ctx, c, baseline, t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
             }
         }
         return hits;
+    }
+
+    /** The primary target in every spelling, then each fallback target in the first few spellings. */
+    private List<Map.Entry<Target, Variant>> discoveryOrder() {
+        List<Map.Entry<Target, Variant>> order = new ArrayList<>();
+        targets(Role.PRIMARY).forEach(t -> probes.variants().forEach(v -> order.add(Map.entry(t, v))));
+        List<Variant> few = probes.variants().subList(0, Math.min(probes.fallbackVariants(), probes.variants().size()));
+        targets(Role.FALLBACK).forEach(t -> few.forEach(v -> order.add(Map.entry(t, v))));
+        return order;
     }
 
     private List<Target> targets(Role role) {

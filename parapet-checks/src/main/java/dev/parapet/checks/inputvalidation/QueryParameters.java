@@ -56,7 +56,8 @@ final class QueryParameters {
                 continue;
             }
             int eq = pair.indexOf('=');
-            out.add(new Parameter(decode(eq < 0 ? pair : pair.substring(0, eq)), eq < 0 ? "" : decode(pair.substring(eq + 1))));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            out.add(new Parameter(decode(eq < 0 ? pair : pair.substring(0, eq)), value));
         }
         return out;
     }
@@ -147,7 +148,8 @@ final class QueryParameters {
         }
         if (node.isTextual()) {
             String s = node.asText();
-            boolean link = s.startsWith("/") && !s.startsWith("//") || s.startsWith("http://") || s.startsWith("https://");
+            boolean link = s.startsWith("/") && !s.startsWith("//") || s.startsWith("http://")
+                    || s.startsWith("https://");
             if (link && s.contains("?") && s.length() < 500 && !s.contains(" ")) {
                 try {
                     out.add(base.resolve(s));

@@ -79,7 +79,8 @@ record SqlIdentifierProbes(List<String> tableParameters, List<String> columnPara
         for (ErrorSignature s : errors) {
             Matcher m = s.pattern().matcher(text);
             if (m.find()) {
-                out.add(new ErrorMatch(s.engine(), m.group(), s.identifierGroup() > 0 ? m.group(s.identifierGroup()) : ""));
+                String identifier = s.identifierGroup() > 0 ? m.group(s.identifierGroup()) : "";
+                out.add(new ErrorMatch(s.engine(), m.group(), identifier));
             }
         }
         return out;

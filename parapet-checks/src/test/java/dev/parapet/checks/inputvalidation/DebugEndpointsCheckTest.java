@@ -56,7 +56,8 @@ class DebugEndpointsCheckTest extends CheckContractTest {
             assertThat(f.confidence()).as(path).isEqualTo(Confidence.CONFIRMED);
             assertThat(f.tags()).as(path).contains("container-escape", "stage:host");
         }
-        assertThat(at(findings, "/_status/vars").evidence()).contains("text/plain").contains("random path /parapet-nx-");
+        assertThat(at(findings, "/_status/vars").evidence()).contains("text/plain")
+                .contains("random path /parapet-nx-");
     }
 
     @Test
