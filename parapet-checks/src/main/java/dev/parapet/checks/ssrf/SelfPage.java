@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * A page of the target whose body Parapet already holds, addressed through loopback ({@code 127.0.0.1} and the
  * target's own port), with the {@code markers} that identify its body: up to {@value #MARKERS} distinctive tokens
- * that the parameter's baseline response did not carry and that the probe URL itself does not contain (so a server
- * echoing the URL back is not mistaken for one that fetched it). Immutable.
+ * that the parameter's baseline response did not carry, that the probe URL itself does not contain and that are not
+ * URLs (so a server echoing the URL, or naming its own addresses in an error, is not mistaken for one that fetched
+ * it). Immutable.
  */
 record SelfPage(URI loopbackUrl, List<String> markers) {
 
@@ -62,7 +63,7 @@ record SelfPage(URI loopbackUrl, List<String> markers) {
         while (m.find() && out.size() < MARKERS) {
             String token = m.group();
             boolean hasLetters = token.chars().filter(Character::isLetter).count() >= 4;
-            if (hasLetters && !baselineBody.contains(token) && !probeUrl.contains(token)) {
+            if (hasLetters && !token.contains("://") && !baselineBody.contains(token) && !probeUrl.contains(token)) {
                 out.add(token);
             }
         }

@@ -46,7 +46,7 @@ final class RecordingContext implements CheckContext {
 
     /** The root page of {@link #avatarApi}: what a server that fetched its own root through loopback returns. */
     static String rootBody(String avatar) {
-        return "{\"name\":\"profile-api\",\"links\":{\"avatar\":\"/avatar?url=" + avatar + "\"}}";
+        return "{\"name\":\"profile-api\",\"owner\":\"platform-team\",\"links\":{\"avatar\":\"/avatar?url=" + avatar + "\"}}";
     }
 
     static RecordingContext of(Inventory inventory, Function<URI, String> answer) {

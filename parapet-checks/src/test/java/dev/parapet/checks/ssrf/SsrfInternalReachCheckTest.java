@@ -124,6 +124,18 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
     }
 
     @Test
+    void replacesOnlyTheProbedParameterAndKeepsTheOthersAsSent() {
+        URI uri = URI.create("http://127.0.0.1:4100/preview?format=json&q=a%20b&url=https://cdn.example.org/x.png");
+        UrlParameter p = UrlParameter.find(new dev.parapet.spi.Inventory(uri, List.of(new dev.parapet.model.Endpoint(
+                "GET", uri, dev.parapet.model.Endpoint.Source.TARGET)), List.of(), List.of()),
+                SsrfInternalReachCheck.DATA).getFirst();
+        assertThat(p.name()).isEqualTo("url");
+        assertThat(p.valueIsUrl()).isTrue();
+        assertThat(p.withValue("file:///etc/passwd").toString()).isEqualTo(
+                "http://127.0.0.1:4100/preview?format=json&q=a%20b&url=file%3A%2F%2F%2Fetc%2Fpasswd");
+    }
+
+    @Test
     void readsUrlAcceptingNamesInEveryCase() {
         InternalTargets data = SsrfInternalReachCheck.DATA;
         assertThat(List.of("url", "avatar_url", "imageUrl", "callback-uri", "next", "webhookTarget"))
