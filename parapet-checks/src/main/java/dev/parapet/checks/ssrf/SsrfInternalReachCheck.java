@@ -51,6 +51,7 @@ public final class SsrfInternalReachCheck implements Check {
             + " Java: refuse InetAddress#isLoopbackAddress/isSiteLocalAddress/isLinkLocalAddress/isAnyLocalAddress;"
             + " Python: refuse ipaddress.ip_address(a).is_private or .is_loopback.";
 
+    /** A parameter is started only with room for its baseline (when not recorded) and its self-fetch probe. */
     private static final int PROBES_PER_PARAMETER = 2;
 
     @Override
