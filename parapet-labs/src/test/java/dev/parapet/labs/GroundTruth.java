@@ -1,0 +1,49 @@
+package dev.parapet.labs;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A lab's {@code ground-truth.yaml}: every weakness planted in its vulnerable mode, the check that must find it, on
+ * which route and at what least severity. Unknown fields fail the parse, so the file and this record move together.
+ */
+record GroundTruth(String lab, int schemaVersion, String database, List<Weakness> weaknesses) {
+
+    record Route(String method, String path, String example, Map<String, String> headers) {
+    }
+
+    record Weakness(String id, Route route, List<String> also, String check, String minSeverity,
+                    boolean containerEscape, String description, String signature, String remediated) {
+
+        Weakness {
+            also = also == null ? List.of() : List.copyOf(also);
+        }
+
+        Severity least() {
+            return Severity.parse(minSeverity);
+        }
+
+        /** Found by {@code f}: the expected check, on the route's path, at or above the least severity (and tagged). */
+        boolean foundBy(Finding f) {
+            return f.checkId().equals(check) && route.path().equals(f.endpoint().uri().getPath())
+                    && f.severity().atLeast(least())
+                    && (!containerEscape || f.tags().contains(Finding.TAG_CONTAINER_ESCAPE));
+        }
+    }
+
+    static GroundTruth read(Path file) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return yaml.readValue(file.toFile(), GroundTruth.class);
+    }
+}
