@@ -45,17 +45,22 @@ final class CurlReplay {
             return new Result(f.title(), f.curl(), false, expected, "curl did not finish in 20 s");
         }
         String text = new String(out, StandardCharsets.UTF_8).replace("\\u0000", "\u0000");
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        String lower = oneLine(text).toLowerCase(java.util.Locale.ROOT);
         boolean found = expected.stream().anyMatch(s -> lower.contains(s.toLowerCase(java.util.Locale.ROOT)));
         return new Result(f.title(), f.curl(), found, expected, found ? "" : "curl exit " + p.exitValue()
                 + ", output did not contain any of " + expected);
     }
 
     static List<String> distinctiveParts(Finding f) {
-        String response = f.exchanges().isEmpty() ? "" : responseText(f.exchanges().getFirst());
+        String response = f.exchanges().isEmpty() ? "" : oneLine(responseText(f.exchanges().getFirst()));
         return Arrays.stream(f.evidence().split("…|\\*{4}|\"|\\s[|;,]\\s|[;,]\\s|[()]|: |\\s\\|\\s"))
-                .map(String::strip).filter(s -> s.length() >= MIN_FRAGMENT).filter(response::contains)
+                .map(CurlReplay::oneLine).filter(s -> s.length() >= MIN_FRAGMENT).filter(response::contains)
                 .distinct().toList();
+    }
+
+    /** Evidence quotes multi-line bodies on one line; compare both sides with whitespace runs as single spaces. */
+    static String oneLine(String s) {
+        return s.replaceAll("\\s+", " ").strip();
     }
 
     private static String responseText(Exchange e) {

@@ -18,7 +18,11 @@ import java.util.Map;
  */
 record GroundTruth(String lab, int schemaVersion, String database, List<Weakness> weaknesses) {
 
-    record Route(String method, String path, String example, Map<String, String> headers) {
+    /** {@code pathPrefix}, when set, matches findings on any path under it (the trigger varies: /products/abc, /products/%ff). */
+    record Route(String method, String path, String pathPrefix, String example, Map<String, String> headers) {
+        boolean matches(String findingPath) {
+            return path.equals(findingPath) || pathPrefix != null && findingPath.startsWith(pathPrefix);
+        }
     }
 
     record Weakness(String id, Route route, List<String> also, String check, String minSeverity,
@@ -32,9 +36,10 @@ record GroundTruth(String lab, int schemaVersion, String database, List<Weakness
             return Severity.parse(minSeverity);
         }
 
-        /** Found by {@code f}: the expected check, on the route's path, at or above the least severity (and tagged). */
+        /** Found by {@code f}: the expected check, on the route's path (or one of {@code also}), at or above the least severity (and tagged). */
         boolean foundBy(Finding f) {
-            return f.checkId().equals(check) && route.path().equals(f.endpoint().uri().getPath())
+            String path = f.endpoint().uri().getPath();
+            return f.checkId().equals(check) && (route.matches(path) || also.contains(path))
                     && f.severity().atLeast(least())
                     && (!containerEscape || f.tags().contains(Finding.TAG_CONTAINER_ESCAPE));
         }

@@ -28,7 +28,7 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
 
     /** What a secret of this kind lets an attacker do, which decides tags and remediation. */
     enum Kind {
-        API_KEY, PRIVATE_KEY, CONNECTION_STRING, JWT;
+        API_KEY, PRIVATE_KEY, CONNECTION_STRING, JWT, PASSWORD_HASH;
 
         /** What to do about a leaked secret of this kind, named {@code name}. */
         String remediation(String name) {
@@ -42,6 +42,9 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
                         + " user, e.g. `DATABASE_URL` read from a secret, never echoed.";
                 case JWT -> "Return tokens only from the authentication flow, not in ordinary resources; revoke the"
                         + " exposed tokens (rotate the signing key if they cannot be revoked individually).";
+                case PASSWORD_HASH -> "Never serialise credential columns: select explicit columns or map rows to a"
+                        + " response DTO without the hash (e.g. `SELECT id, name, email FROM users`), and force a"
+                        + " password reset for the exposed accounts - hashes can be cracked offline.";
             };
         }
     }

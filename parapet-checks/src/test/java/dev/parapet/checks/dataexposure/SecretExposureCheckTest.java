@@ -103,6 +103,17 @@ class SecretExposureCheckTest extends CheckContractTest {
                 "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8h3K2LmN")).hasSize(40);
     }
 
+    @Test
+    void recognisesPasswordHashFormatsButNotShorterLookalikes() {
+        String bcrypt = "$2b$12$EgOYyYSABNP2DAjtezOPWa.gCzdANhnZqy.yCltllHVIgxXK/QNZM";
+        assertThat(matches("password-hash", "{\"password_hash\":\"" + bcrypt + "\"}")).isEqualTo(bcrypt);
+        String argon = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQxMjM$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";
+        assertThat(matches("password-hash", argon)).isEqualTo(argon);
+        String django = "pbkdf2_sha256$600000$s4lt$Yk1hY2tlZFBhc3N3b3JkSGFzaFZhbHVlMQ==";
+        assertThat(matches("password-hash", django)).isEqualTo(django);
+        assertThat(matches("password-hash", "price: $2b$12$ too short")).isEmpty();
+    }
+
     private static String matches(String id, String text) {
         var s = SecretExposureCheck.DATA.signatures().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         Matcher m = s.pattern().matcher(text);
