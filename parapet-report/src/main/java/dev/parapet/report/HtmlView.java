@@ -12,8 +12,10 @@ import dev.parapet.model.Severity;
 import dev.parapet.score.GateVerdict;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,7 +61,7 @@ final class HtmlView {
         m.put("findings", r.findings().stream().map(HtmlView::finding).toList());
         m.put("checks", r.checks().stream().map(HtmlView::check).toList());
         m.put("endpoints", r.endpoints().stream().map(e -> Map.of("display", e.display(), "url", e.uri().toString(),
-                "source", e.source().name().toLowerCase(java.util.Locale.ROOT))).toList());
+                "source", e.source().name().toLowerCase(Locale.ROOT))).toList());
         m.put("apiDocuments", r.apiDocuments());
         m.put("stats", List.of(
                 r.stats().requestsSent() + " requests sent",
@@ -79,7 +81,7 @@ final class HtmlView {
 
     private static Map<String, Object> path(AttackPath p) {
         return Map.of("severity", p.severity().id(), "title", p.title(),
-                "steps", List.of(p.narrative().split(" → ")).stream().map(s -> s.replaceFirst("^\\d+\\. ", ""))
+                "steps", Arrays.stream(p.narrative().split(" → ")).map(s -> s.replaceFirst("^\\d+\\. ", ""))
                         .toList());
     }
 
@@ -123,7 +125,7 @@ final class HtmlView {
         String summary;
         String response;
         if (e.response() == null) {
-            summary = "no answer: " + e.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            summary = "no answer: " + e.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
             response = e.error();
         } else {
             summary = String.valueOf(e.response().status());

@@ -1,11 +1,13 @@
 package dev.parapet.report;
 
 import dev.parapet.model.Category;
+import dev.parapet.model.CheckRun;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,7 +25,7 @@ final class JUnitCaseWriter {
         JUnitRenderer.counts(w, cases);
         // A check with findings on several endpoints has several cases but ran once: count its time once.
         w.writeAttribute("time", JUnitRenderer.seconds(cases.stream().map(JUnitRenderer.Case::run).distinct()
-                .map(dev.parapet.model.CheckRun::elapsed).reduce(java.time.Duration.ZERO, java.time.Duration::plus)));
+                .map(CheckRun::elapsed).reduce(Duration.ZERO, Duration::plus)));
         w.writeAttribute("timestamp", r.startedAt().toString());
         w.writeCharacters("\n");
         for (JUnitRenderer.Case c : cases) {

@@ -12,6 +12,7 @@ import dev.parapet.model.ScanReport;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -37,7 +38,6 @@ final class SarifRenderer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "Parapet");
         driver.put("version", r.parapetVersion());
-        driver.put("informationUri", "https://owasp.org/API-Security/editions/2023/en/0x11-t10/");
         ArrayNode ruleNodes = driver.putArray("rules");
         rules.rules().forEach(rule -> ruleNodes.add(SarifRuleWriter.rule(rule)));
         ArrayNode taxonomies = SarifRuleWriter.taxonomies(rules);
@@ -132,7 +132,7 @@ final class SarifRenderer {
         Set<String> tags = new LinkedHashSet<>(List.of("security", rule.run().category().id()));
         for (Reference ref : rule.references()) {
             switch (ref.kind()) {
-                case CWE -> tags.add("external/cwe/" + ref.id().toLowerCase(java.util.Locale.ROOT));
+                case CWE -> tags.add("external/cwe/" + ref.id().toLowerCase(Locale.ROOT));
                 case OWASP_API -> tags.add("external/owasp-api/" + ref.id().replaceFirst("^OWASP ", ""));
                 case OTHER -> { }
             }

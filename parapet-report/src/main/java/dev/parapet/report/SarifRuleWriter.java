@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Writes SARIF rules (with help text, GitHub's {@code security-severity} and relationships to CWE and OWASP API
@@ -91,20 +93,20 @@ final class SarifRuleWriter {
     record Taxon(String taxonomy, String id, String url) {
     }
 
-    static java.util.Optional<Taxon> taxon(Reference ref) {
+    static Optional<Taxon> taxon(Reference ref) {
         return switch (ref.kind()) {
-            case CWE -> java.util.Optional.of(new Taxon(CWE, ref.id().replaceFirst("^CWE-", ""), ref.url()));
-            case OWASP_API -> java.util.Optional.of(new Taxon(OWASP, ref.id().replaceFirst("^OWASP ", ""),
+            case CWE -> Optional.of(new Taxon(CWE, ref.id().replaceFirst("^CWE-", ""), ref.url()));
+            case OWASP_API -> Optional.of(new Taxon(OWASP, ref.id().replaceFirst("^OWASP ", ""),
                     ref.url()));
-            case OTHER -> java.util.Optional.empty();
+            case OTHER -> Optional.empty();
         };
     }
 
     /** The CWE and OWASP taxonomies, each with the taxa the rules point at (empty ones left out). */
     static ArrayNode taxonomies(SarifRules rules) {
         Map<String, Map<String, Taxon>> byTaxonomy = new LinkedHashMap<>();
-        byTaxonomy.put(CWE, new java.util.TreeMap<>());
-        byTaxonomy.put(OWASP, new java.util.TreeMap<>());
+        byTaxonomy.put(CWE, new TreeMap<>());
+        byTaxonomy.put(OWASP, new TreeMap<>());
         for (SarifRules.Rule rule : rules.rules()) {
             for (Reference ref : rule.references()) {
                 taxon(ref).ifPresent(t -> byTaxonomy.get(t.taxonomy()).putIfAbsent(t.id(), t));

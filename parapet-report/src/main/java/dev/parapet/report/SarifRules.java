@@ -1,11 +1,13 @@
 package dev.parapet.report;
 
 import dev.parapet.model.CheckRun;
+import dev.parapet.model.CheckStatus;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,13 +23,14 @@ import java.util.Set;
  */
 record SarifRules(List<Rule> rules, Map<String, Integer> indexOf) {
 
-    /** One check as a rule. {@code severity} is its worst finding's, or empty when it found nothing. */
+    /** One check as a rule, with its findings in this scan (possibly none). */
     record Rule(CheckRun run, List<Finding> findings) {
 
         String id() {
             return run.checkId();
         }
 
+        /** Its worst finding's severity, or info when it found nothing. */
         Severity worst() {
             return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
         }
@@ -62,8 +65,8 @@ record SarifRules(List<Rule> rules, Map<String, Integer> indexOf) {
         Map<String, CheckRun> runs = new LinkedHashMap<>();
         report.checks().forEach(c -> runs.putIfAbsent(c.checkId(), c));
         for (Finding f : report.findings()) {
-            runs.putIfAbsent(f.checkId(), new CheckRun(f.checkId(), f.category(), dev.parapet.model.CheckStatus.COMPLETED,
-                    "", 0, 0, 0, java.time.Duration.ZERO));
+            runs.putIfAbsent(f.checkId(), new CheckRun(f.checkId(), f.category(), CheckStatus.COMPLETED, "", 0, 0, 0,
+                    Duration.ZERO));
         }
         List<Rule> rules = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class SvgCharts {
 
-    private static final int LABEL = 230;
+    private static final int LABEL = 270;
     private static final int BAR = 300;
     private static final int ROW = 22;
 

@@ -65,10 +65,10 @@ class HtmlReportBrowserTest {
 
             WebElement details = article.findElement(By.cssSelector("details.exchange"));
             WebElement request = details.findElement(By.tagName("pre"));
-            assertThat(details.getAttribute("open")).isNull();
+            assertThat(details.getDomProperty("open")).isEqualTo("false");
             assertThat(request.isDisplayed()).isFalse();
             details.findElement(By.tagName("summary")).click();
-            assertThat(details.getAttribute("open")).isNotNull();
+            assertThat(details.getDomProperty("open")).isEqualTo("true");
             assertThat(request.isDisplayed()).isTrue();
             assertThat(request.getText()).startsWith("GET " + first.exchanges().getFirst().request().uri());
 
