@@ -3,6 +3,7 @@ package dev.parapet.report;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,10 @@ import java.util.logging.Level;
  * keeps it well-formed XML) and loads nothing from the network: the page references no external resource. Charts
  * are SVG, which openhtmltopdf does not draw without an extra module, so print styles hide them and the category
  * table carries the same numbers. DejaVu fonts are embedded when the system has them, for text beyond Latin-1;
- * otherwise the PDF's built-in fonts are used. openhtmltopdf's diagnostics go to this class's SLF4J logger (its
- * warnings as warnings, the rest at debug) instead of its default of printing to standard error, which would mix
- * into the CLI's output. Stateless and thread-safe (each call builds its own renderer).
+ * otherwise the PDF's built-in fonts are used. openhtmltopdf's diagnostics go to this class's SLF4J logger instead
+ * of its default of printing to standard error, which would mix into the CLI's output: severe ones as warnings, the
+ * rest (font loading, CSS the page uses for browsers but openhtmltopdf does not know, such as flex and grid) at
+ * debug. Stateless and thread-safe (each call builds its own renderer).
  */
 final class PdfRenderer {
 
@@ -30,6 +32,10 @@ final class PdfRenderer {
             new String[] {"DejaVuSans.ttf", "DejaVu Sans"},
             new String[] {"DejaVuSans-Bold.ttf", "DejaVu Sans"},
             new String[] {"DejaVuSansMono.ttf", "DejaVu Sans Mono"});
+
+    static {
+        XRLog.setLoggingEnabled(false); // the per-run diagnostic consumer below still receives everything
+    }
 
     private PdfRenderer() {
     }
@@ -57,7 +63,7 @@ final class PdfRenderer {
     }
 
     private static void log(Diagnostic d) {
-        if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
+        if (d.hasError() || d.getLevel().intValue() >= Level.SEVERE.intValue()) {
             LOG.warn("PDF layout: {}", d.getFormattedMessage(), d.getError());
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("PDF layout: {}", d.getFormattedMessage());
