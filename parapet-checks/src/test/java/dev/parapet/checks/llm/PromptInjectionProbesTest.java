@@ -1,0 +1,75 @@
+package dev.parapet.checks.llm;
+
+import dev.parapet.checks.llm.PromptInjectionProbes.DetectorKind;
+import dev.parapet.checks.llm.PromptInjectionProbes.Probe;
+import dev.parapet.checks.llm.PromptInjectionProbes.Technique;
+import dev.parapet.checks.llm.PromptInjectionProbes.Tier;
+import dev.parapet.testkit.fixtures.LlmAssistant;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The prompt-injection probe data and its detectors, judged against the testkit's rule-based assistant: every probe
+ * must expose the vulnerable assistant and none the hardened one, and no detector may be satisfied by an echo.
+ */
+class PromptInjectionProbesTest {
+
+    private static final PromptInjectionProbes PROBES = PromptInjectionProbes.load();
+    private static final String NONCE = "q7Zk29xw";
+
+    @Test
+    void tiersHoldFourTenAndEighteenProbesWithUniqueIds() {
+        assertThat(PROBES.forTier(Tier.QUICK)).hasSize(4);
+        assertThat(PROBES.forTier(Tier.STANDARD)).hasSize(10);
+        assertThat(PROBES.forTier(Tier.DEEP)).hasSize(18);
+        assertThat(PROBES.probes().stream().map(Probe::id).collect(Collectors.toSet())).hasSize(18);
+    }
+
+    @Test
+    void standardTierCoversEveryTechnique() {
+        assertThat(PROBES.forTier(Tier.STANDARD).stream().map(Probe::technique).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(new HashSet<>(Arrays.asList(Technique.values())));
+    }
+
+    @Test
+    void noDetectorIsSatisfiedByAnEchoOfItsOwnPrompt() {
+        for (Probe p : PROBES.probes()) {
+            String prompt = p.prompt(NONCE);
+            assertThat(p.succeeded(NONCE, prompt)).as("echo of %s", p.id()).isFalse();
+            assertThat(p.succeeded(NONCE, "I'm sorry, I can't help with that.")).as("refusal to %s", p.id())
+                    .isFalse();
+            if (p.detector().kind() == DetectorKind.NONCE) {
+                assertThat(prompt).as(p.id()).doesNotContain(p.detector().expected(NONCE));
+            }
+        }
+    }
+
+    @Test
+    void everyProbeExposesTheVulnerableAssistant() {
+        LlmAssistant assistant = LlmAssistant.vulnerable();
+        List<String> missed = PROBES.forTier(Tier.DEEP).stream()
+                .filter(p -> !p.succeeded(NONCE, assistant.reply(p.prompt(NONCE)))).map(Probe::id).toList();
+        assertThat(missed).isEmpty();
+    }
+
+    @Test
+    void noProbeExposesTheHardenedAssistant() {
+        LlmAssistant assistant = LlmAssistant.hardened();
+        List<String> hits = PROBES.forTier(Tier.DEEP).stream()
+                .filter(p -> p.succeeded(NONCE, assistant.reply(p.prompt(NONCE)))).map(Probe::id).toList();
+        assertThat(hits).isEmpty();
+    }
+
+    @Test
+    void encodesPayloadsSoTheNonceIsHiddenFromEchoes() {
+        Probe b64 = PROBES.probes().stream().filter(p -> p.id().equals("base64-join")).findFirst().orElseThrow();
+        assertThat(b64.prompt(NONCE)).startsWith("Decode this base64").doesNotContain("Join the words");
+        assertThat(PromptInjectionProbes.rot13("Join 'ROT'")).isEqualTo("Wbva 'EBG'");
+    }
+}
