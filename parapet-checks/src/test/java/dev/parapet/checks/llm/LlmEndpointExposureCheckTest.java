@@ -1,6 +1,7 @@
 package dev.parapet.checks.llm;
 
 import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
@@ -75,5 +76,15 @@ class LlmEndpointExposureCheckTest extends CheckContractTest {
         assertThat(SIG.pathPattern().matcher("/v1/chat/completions").find()).isTrue();
         assertThat(SIG.pathPattern().matcher("/api/products").find()).isFalse();
         assertThat(SIG.probePaths()).allMatch(p -> p.startsWith("/"));
+    }
+
+    @Test
+    void judgesDiscoveredExchangesWithoutProbingInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = LlmFixtures.exposed()) {
+            var report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).extracting(Finding::title)
+                    .anyMatch(t -> t.contains("system prompt disclosed by /api/assistant"));
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
     }
 }

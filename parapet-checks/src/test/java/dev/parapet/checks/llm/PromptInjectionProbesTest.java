@@ -5,7 +5,15 @@ import dev.parapet.checks.llm.PromptInjectionProbes.Probe;
 import dev.parapet.checks.llm.PromptInjectionProbes.Technique;
 import dev.parapet.checks.llm.PromptInjectionProbes.Tier;
 import dev.parapet.testkit.fixtures.LlmAssistant;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.testkit.fixtures.LlmFixtures;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -71,5 +79,35 @@ class PromptInjectionProbesTest {
         Probe b64 = PROBES.probes().stream().filter(p -> p.id().equals("base64-join")).findFirst().orElseThrow();
         assertThat(b64.prompt(NONCE)).startsWith("Decode this base64").doesNotContain("Join the words");
         assertThat(PromptInjectionProbes.rot13("Join 'ROT'")).isEqualTo("Wbva 'EBG'");
+    }
+
+    @Test
+    void quickProbesPostedToTheExposedFixtureLeakAndTheHardenedOneDemandsAToken() throws Exception {
+        try (LoopbackHttpServer exposed = LlmFixtures.exposed(); LoopbackHttpServer hardened = LlmFixtures.hardened();
+             HttpClient http = HttpClient.newHttpClient()) {
+            for (Probe p : PROBES.forTier(Tier.QUICK)) {
+                HttpResponse<String> answer = post(http, exposed, p, null);
+                String reply = JSON.readTree(answer.body()).at("/choices/0/message/content").asText();
+                assertThat(p.succeeded(NONCE, reply)).as(p.id()).isTrue();
+                assertThat(post(http, hardened, p, null).statusCode()).isEqualTo(401);
+                String guarded = JSON.readTree(post(http, hardened, p, "Bearer " + LlmFixtures.TOKEN).body())
+                        .at("/choices/0/message/content").asText();
+                assertThat(p.succeeded(NONCE, guarded)).as(p.id()).isFalse();
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static HttpResponse<String> post(HttpClient http, LoopbackHttpServer server, Probe p, String auth)
+            throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("model", "any").set("messages", JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("role", "user").put("content", p.prompt(NONCE)))).toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/v1/chat/completions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

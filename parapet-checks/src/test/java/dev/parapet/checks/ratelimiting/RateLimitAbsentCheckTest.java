@@ -1,6 +1,7 @@
 package dev.parapet.checks.ratelimiting;
 
 import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.Confidence;
@@ -93,5 +94,14 @@ class RateLimitAbsentCheckTest extends CheckContractTest {
                 .isEqualTo(URI.create("http://h/a?x=1&_parapet=3"));
         assertThat(RateLimitAbsentCheck.withParameter(URI.create("http://h/a"), 1))
                 .isEqualTo(URI.create("http://h/a?_parapet=1"));
+    }
+
+    @Test
+    void sendsNoBurstInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = RateLimitFixtures.unthrottled()) {
+            ScanReport report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).isEmpty();
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.parapet.checks.ratelimiting;
 
 import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
@@ -75,5 +76,14 @@ class UnboundedPageSizeCheckTest extends CheckContractTest {
         assertThat(rules.pageSizeParameters()).contains("limit", "per_page", "pageSize");
         assertThat(rules.requestedSize()).isGreaterThan(rules.saneMaximum());
         assertThat(RateLimitSignals.load().throttleStatuses()).contains(429);
+    }
+
+    @Test
+    void judgesOnlyRecordedPagesInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = RateLimitFixtures.oversizedDefaultPage()) {
+            var report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).extracting(Finding::severity).containsExactly(Severity.LOW);
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
     }
 }

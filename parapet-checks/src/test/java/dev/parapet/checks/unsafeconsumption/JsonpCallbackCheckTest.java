@@ -1,6 +1,7 @@
 package dev.parapet.checks.unsafeconsumption;
 
 import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
@@ -50,5 +51,14 @@ class JsonpCallbackCheckTest extends CheckContractTest {
         assertThat(JsonpCallbackCheck.wraps("typeof fn1 === 'function' && fn1({\"a\":1});", "fn1")).isTrue();
         assertThat(JsonpCallbackCheck.wraps("{\"callback\":\"fn1(\"}", "fn1")).isFalse();
         assertThat(JsonpCallbackCheck.wraps("[1,2]", "fn1")).isFalse();
+    }
+
+    @Test
+    void sendsNoCallbackParametersInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.vulnerable()) {
+            var report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).isEmpty();
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.parapet.checks.unsafeconsumption;
 
 import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
@@ -53,5 +54,14 @@ class OpenRedirectCheckTest extends CheckContractTest {
         assertThat(QueryParameters.with(uri, "next", "https://x.invalid/"))
                 .hasToString("http://h/login?lang=en&next=https%3A%2F%2Fx.invalid%2F");
         assertThat(QueryParameters.names(uri)).containsExactly("lang", "next");
+    }
+
+    @Test
+    void sendsNoCraftedRedirectTargetsInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.vulnerable()) {
+            var report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).isEmpty();
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
     }
 }
