@@ -44,7 +44,7 @@ class RateLimitAbsentCheckTest extends CheckContractTest {
             assertThat(findings).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
                 assertThat(f.confidence()).isEqualTo(Confidence.TENTATIVE);
-                assertThat(f.evidence()).contains("20 GET requests").contains("weak evidence");
+                assertThat(f.evidence()).contains("20 back-to-back GET requests").contains("weak evidence");
             });
         }
     }
