@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * {@code checks/llm-endpoint-exposure/signatures.json}. Pointers are JSON Pointers (RFC 6901). Immutable.
  */
 record LlmSignatures(Pattern pathPattern, List<String> probePaths, List<String> outputPointers,
-                     List<String> modelPointers, List<String> usagePointers, List<String> systemPromptPointers,
+                     List<String> genericOutputPointers, List<String> modelPointers, List<String> usagePointers, List<String> systemPromptPointers,
                      int minSystemPromptChars, List<String> credentialHeaders) {
 
     LlmSignatures {
         probePaths = List.copyOf(probePaths);
         outputPointers = List.copyOf(outputPointers);
+        genericOutputPointers = List.copyOf(genericOutputPointers);
         modelPointers = List.copyOf(modelPointers);
         usagePointers = List.copyOf(usagePointers);
         systemPromptPointers = List.copyOf(systemPromptPointers);

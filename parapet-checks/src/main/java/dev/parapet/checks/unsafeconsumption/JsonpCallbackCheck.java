@@ -62,7 +62,7 @@ public final class JsonpCallbackCheck implements Check {
         for (URI uri : endpoints) {
             n++;
             for (String parameter : RULES.parameters()) {
-                String function = "parapetJsonp" + n + parameter.length();
+                String function = "parapetJsonp" + n + "_" + parameter;
                 Exchange e = ctx.probe(ProbeRequest.get(QueryParameters.with(uri, parameter, function)));
                 if (wraps(e.body(), function) && e.response() != null && e.response().isSuccess()) {
                     findings.add(finding(uri, parameter, function, e));

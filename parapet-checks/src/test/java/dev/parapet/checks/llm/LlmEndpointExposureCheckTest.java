@@ -65,7 +65,10 @@ class LlmEndpointExposureCheckTest extends CheckContractTest {
                 SIG)).isPresent();
         assertThat(LlmShape.of("/x", "{\"choices\":[{\"text\":\"hi\"}],\"usage\":{\"total_tokens\":3}}", SIG))
                 .isPresent();
-        assertThat(LlmShape.of("/api/chat", "{\"answer\":\"We open at 9.\"}", SIG)).isPresent();
+        assertThat(LlmShape.of("/api/chat", "{\"choices\":[{\"message\":{\"content\":\"Hi\"}}]}", SIG)).isPresent();
+        assertThat(LlmShape.of("/ask", "{\"answer\":\"We open at 9.\"}", SIG)).isEmpty();
+        assertThat(LlmShape.of("/faq", "{\"answer\":\"Yes.\",\"usage\":{\"total_tokens\":9}}", SIG)).isPresent();
+        assertThat(LlmShape.of("/api/printers", "{\"model\":\"X100\",\"response\":\"ready\"}", SIG)).isEmpty();
         assertThat(LlmShape.of("/api/orders", "{\"answer\":\"yes\",\"id\":3}", SIG)).isEmpty();
         assertThat(LlmShape.of("/api/assistant", "{\"name\":\"ShopBot\",\"status\":\"ok\"}", SIG)).isEmpty();
         assertThat(LlmShape.of("/api/cars", "{\"model\":\"Corolla\",\"make\":\"Toyota\"}", SIG)).isEmpty();
