@@ -237,6 +237,7 @@ public final class DemoApi {
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("RateLimit-Policy", "\"default\";q=100;w=60")
                 .route("TRACE", "*", r -> Response.json(405, "{\"error\":\"method not allowed\"}")
                         .header("Allow", "GET, HEAD, OPTIONS"))
                 .route("OPTIONS", "*", r -> strictCors(r, Response.empty(204).header("Allow", "GET, HEAD, OPTIONS")))
