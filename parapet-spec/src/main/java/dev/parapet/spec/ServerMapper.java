@@ -19,14 +19,17 @@ final class ServerMapper {
     private ServerMapper() {
     }
 
-    /** Server URLs with {@code {variables}} replaced by their defaults (first enum value when no default). */
+    /**
+     * Server URLs with {@code {variables}} replaced by their defaults (first enum value when no default). The bare
+     * {@code /} the parser supplies when a document declares no servers says nothing and is left out.
+     */
     static List<String> urls(List<Server> servers) {
         List<String> out = new ArrayList<>();
         if (servers == null) {
             return out;
         }
         for (Server s : servers) {
-            if (s == null || s.getUrl() == null || s.getUrl().isBlank()) {
+            if (s == null || s.getUrl() == null || s.getUrl().isBlank() || s.getUrl().equals("/")) {
                 continue;
             }
             String url = s.getUrl();

@@ -95,6 +95,13 @@ class SpecCorpusTest {
     }
 
     @Test
+    void listsNoServerWhenTheDocumentDeclaresNone() throws Exception {
+        ApiSpec spec = load("oas30-recursive.yaml");
+        assertThat(spec.servers()).isEmpty();
+        assertThat(op(spec, "GET /nodes").uri()).contains(URI.create("http://127.0.0.1:8080/nodes"));
+    }
+
+    @Test
     void replacesServerVariablesWithTheirDefaults() throws Exception {
         ApiSpec spec = load("oas30-server-variables.yaml");
         assertThat(spec.servers()).containsExactly("https://api.example.com/v2");
