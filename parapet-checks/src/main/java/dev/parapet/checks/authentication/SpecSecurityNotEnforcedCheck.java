@@ -71,7 +71,8 @@ public final class SpecSecurityNotEnforcedCheck implements Check {
                 .severity(Severity.HIGH).confidence(Confidence.FIRM)
                 .title("Secured operation " + op.display() + " answers without credentials")
                 .evidence(Snippets.oneLine("the spec requires security; GET " + e.request().uri().getRawPath()
-                        + " without credentials -> " + e.status() + ": " + e.body(), Snippets.MAX_EVIDENCE))
+                        + " without credentials -> " + e.status() + ": " + Snippets.oneLine(e.body(), 120),
+                        Snippets.MAX_EVIDENCE))
                 .exchange(e)
                 .remediation(DESCRIPTOR.remediation())
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

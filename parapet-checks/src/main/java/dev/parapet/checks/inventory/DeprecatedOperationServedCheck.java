@@ -69,7 +69,7 @@ public final class DeprecatedOperationServedCheck implements Check {
                 .title("Deprecated operation " + op.display() + " is still served")
                 .evidence(Snippets.oneLine("deprecated: true in the spec" + (op.operationId().isEmpty() ? ""
                         : " (" + op.operationId() + ")") + "; GET " + e.request().uri().getRawPath() + " -> "
-                        + e.status() + ": " + e.body(), Snippets.MAX_EVIDENCE))
+                        + e.status() + ": " + Snippets.oneLine(e.body(), 120), Snippets.MAX_EVIDENCE))
                 .exchange(e)
                 .remediation(DESCRIPTOR.remediation())
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

@@ -100,7 +100,7 @@ public final class UndocumentedEndpointCheck implements Check {
                 .title("Live endpoint " + ep.display() + " is missing from the API description")
                 .evidence(Snippets.oneLine("not among the " + spec.operations().size() + " documented operations of "
                         + spec.source() + "; GET " + e.request().uri().getRawPath() + " -> " + e.status() + ": "
-                        + e.body(), Snippets.MAX_EVIDENCE))
+                        + Snippets.oneLine(e.body(), 120), Snippets.MAX_EVIDENCE))
                 .exchange(e)
                 .remediation(DESCRIPTOR.remediation())
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())
