@@ -52,6 +52,7 @@ final class SpecStage {
 
     Inventory enrich(Inventory inventory, ScanConfig config, int maxCalls) throws InterruptedException {
         ApiSpec spec = read(inventory, config);
+        announce(spec);
         if (spec.operations().isEmpty()) {
             return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);
         }
@@ -74,6 +75,18 @@ final class SpecStage {
         List<Exchange> exchanges = new ArrayList<>(inventory.exchanges());
         exchanges.addAll(call(toCall));
         return withSpec(inventory, endpoints, exchanges, spec);
+    }
+
+    /** Tells the user what was read: counts at INFO, each problem (at most {@code 20}) at WARN with its pointer. */
+    private static void announce(ApiSpec spec) {
+        if (spec.source().isEmpty() && spec.warnings().isEmpty()) {
+            return;
+        }
+        LOG.info("API description {} (version {}): {} operations kept, {} skipped, {} warnings", spec.source(),
+                spec.version().isEmpty() ? "unknown" : spec.version(), spec.keptOperations(),
+                spec.skippedOperations(), spec.warnings().size());
+        spec.warnings().stream().limit(20).forEach(w -> LOG.warn("spec {}{}: {}", spec.source(),
+                w.pointer().isEmpty() ? "" : " at " + w.pointer(), w.message()));
     }
 
     private static Inventory withSpec(Inventory i, List<Endpoint> endpoints, List<Exchange> exchanges, ApiSpec s) {

@@ -229,6 +229,15 @@ class SpecCorpusTest {
     }
 
     @Test
+    void explainsASpecCutShortByTheBodyCap() {
+        String large = GeneratedSpec.json(5_000);
+        ApiSpec spec = loader.load(large.substring(0, 1 << 20), URI.create("http://127.0.0.1:8080/openapi.json"),
+                TARGET, 0);
+        assertThat(spec.keptOperations()).isEqualTo(spec.operations().size());
+        assertThat(spec.warnings()).isNotEmpty();
+    }
+
+    @Test
     void matchesConcreteUrlsToTheirTemplates() throws Exception {
         ApiSpec spec = load("oas30-petstore.yaml");
         assertThat(spec.match("GET", URI.create("http://127.0.0.1:8080/v1/pets/abc"))).isPresent();
