@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL the scope
  * allows, fetched through the executor) or else the first API document discovery found, adds its operations as
  * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (not
- * in passive mode; at most {@code maxCalls}). The reader is found through {@link ServiceLoader}, so the engine
+ * in passive mode; at most {@code maxCalls}): collections first, then item operations with an id their collection
+ * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
  * works, without a spec, when none is on the class path. A bad spec never stops the scan.
  */
 final class SpecStage {
@@ -59,22 +60,38 @@ final class SpecStage {
         List<Endpoint> endpoints = new ArrayList<>(inventory.endpoints());
         Set<String> known = new LinkedHashSet<>();
         endpoints.forEach(e -> known.add(e.method() + " " + e.uri()));
+        List<Exchange> exchanges = new ArrayList<>(inventory.exchanges());
+        boolean calling = config.mode() != ScanMode.PASSIVE;
+        // Collections first, so item operations can be called with ids their collections listed.
+        List<ApiOperation> collections = spec.operations().stream().filter(o -> !o.pathTemplate().contains("{"))
+                .toList();
+        exchanges.addAll(call(register(collections, endpoints, known, calling ? maxCalls : 0)));
+        List<ApiOperation> operations = spec.operations().stream().map(o -> o.pathTemplate().contains("{")
+                ? ListIds.withListedId(o, spec.operations(), exchanges) : o).toList();
+        List<ApiOperation> items = operations.stream().filter(o -> o.pathTemplate().contains("{")).toList();
+        int left = Math.max(0, maxCalls - (exchanges.size() - inventory.exchanges().size()));
+        exchanges.addAll(call(register(items, endpoints, known, calling ? left : 0)));
+        ApiSpec mapped = new ApiSpec(spec.source(), spec.version(), operations, spec.servers(), spec.warnings(),
+                spec.keptOperations(), spec.skippedOperations());
+        return withSpec(inventory, endpoints, exchanges, mapped);
+    }
+
+    /** Adds the operations' endpoints not yet known; returns the GET URLs to call, at most {@code maxCalls}. */
+    private List<URI> register(List<ApiOperation> ops, List<Endpoint> endpoints, Set<String> known, int maxCalls) {
         List<URI> toCall = new ArrayList<>();
-        for (ApiOperation op : spec.operations()) {
+        for (ApiOperation op : ops) {
             if (op.uri().isEmpty() || !scope.allows(op.uri().get())) {
                 continue;
             }
             URI u = op.uri().get();
             if (known.add(op.method() + " " + u)) {
                 endpoints.add(new Endpoint(op.method(), u, Endpoint.Source.SPEC));
-                if (op.method().equals("GET") && config.mode() != ScanMode.PASSIVE && toCall.size() < maxCalls) {
+                if (op.method().equals("GET") && toCall.size() < maxCalls) {
                     toCall.add(u);
                 }
             }
         }
-        List<Exchange> exchanges = new ArrayList<>(inventory.exchanges());
-        exchanges.addAll(call(toCall));
-        return withSpec(inventory, endpoints, exchanges, spec);
+        return toCall;
     }
 
     /** Tells the user what was read: counts at INFO, each problem (at most {@code 20}) at WARN with its pointer. */

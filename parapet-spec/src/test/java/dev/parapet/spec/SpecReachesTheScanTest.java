@@ -98,6 +98,23 @@ class SpecReachesTheScanTest {
     }
 
     @Test
+    void callsItemOperationsWithAnIdTheirCollectionListed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("listed.json");
+        Files.writeString(file, SPEC.replace("\"paths\":{", "\"paths\":{\"/items\":{\"get\":{\"responses\":"
+                + "{\"200\":{\"description\":\"ok\"}}}},"));
+        try (LoopbackHttpServer server = LoopbackHttpServer.builder()
+                .route("GET", "/api/items", r -> Response.json(200, "[{\"id\":77},{\"id\":78}]"))
+                .route("GET", "/api/items/77", r -> Response.json(200, "{\"id\":77}"))
+                .route("GET", "*", r -> Response.json(404, "{}")).start()) {
+            Inventory inv = scan(ScanConfig.defaults(server.uri()).withSpec(file.toString(), 0), new Capture());
+            assertThat(inv.spec().match("GET", server.uri("/api/items/77"))).get()
+                    .satisfies(o -> assertThat(o.uri()).contains(server.uri("/api/items/77")));
+            assertThat(inv.answeredGets()).extracting(e -> e.request().uri().getPath()).contains("/api/items/77");
+            assertThat(SpecCoverage.of(inv).tested()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void readsASpecFileGivenByTheUser(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("shop.json");
         Files.writeString(file, SPEC);
