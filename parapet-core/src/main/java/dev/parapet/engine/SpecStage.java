@@ -28,8 +28,8 @@ import java.util.concurrent.Future;
 /**
  * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL the scope
  * allows, fetched through the executor) or else the first API document discovery found, adds its operations as
- * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (not
- * in passive mode; at most {@code maxCalls}): collections first, then item operations with an id their collection
+ * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (at
+ * most {@code maxCalls}; in passive mode the spec is attached but neither called nor added): collections first, then item operations with an id their collection
  * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
  * works, without a spec, when none is on the class path. A bad spec never stops the scan.
  */
@@ -57,20 +57,23 @@ final class SpecStage {
         if (spec.operations().isEmpty()) {
             return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);
         }
+        if (config.mode() == ScanMode.PASSIVE) {
+            // Passive mode promises plain requests to endpoints discovery met; spec URLs are judged, never added.
+            return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);
+        }
         List<Endpoint> endpoints = new ArrayList<>(inventory.endpoints());
         Set<String> known = new LinkedHashSet<>();
         endpoints.forEach(e -> known.add(e.method() + " " + e.uri()));
         List<Exchange> exchanges = new ArrayList<>(inventory.exchanges());
-        boolean calling = config.mode() != ScanMode.PASSIVE;
         // Collections first, so item operations can be called with ids their collections listed.
         List<ApiOperation> collections = spec.operations().stream().filter(o -> !o.pathTemplate().contains("{"))
                 .toList();
-        exchanges.addAll(call(register(collections, endpoints, known, calling ? maxCalls : 0)));
+        exchanges.addAll(call(register(collections, endpoints, known, maxCalls)));
         List<ApiOperation> operations = spec.operations().stream().map(o -> o.pathTemplate().contains("{")
                 ? ListIds.withListedId(o, spec.operations(), exchanges) : o).toList();
         List<ApiOperation> items = operations.stream().filter(o -> o.pathTemplate().contains("{")).toList();
         int left = Math.max(0, maxCalls - (exchanges.size() - inventory.exchanges().size()));
-        exchanges.addAll(call(register(items, endpoints, known, calling ? left : 0)));
+        exchanges.addAll(call(register(items, endpoints, known, left)));
         ApiSpec mapped = new ApiSpec(spec.source(), spec.version(), operations, spec.servers(), spec.warnings(),
                 spec.keptOperations(), spec.skippedOperations());
         return withSpec(inventory, endpoints, exchanges, mapped);

@@ -115,6 +115,21 @@ class SpecReachesTheScanTest {
     }
 
     @Test
+    void passiveModeReadsTheSpecButNeitherCallsNorAddsItsUrls() throws Exception {
+        try (LoopbackHttpServer server = shop(true)) {
+            ScanConfig c = ScanConfig.defaults(server.uri());
+            ScanConfig passive = new ScanConfig(c.target(), c.scope(), dev.parapet.model.ScanMode.PASSIVE,
+                    c.context(), c.rate(), c.concurrency(), c.maxTime(), c.connectTimeout(), c.readTimeout(),
+                    c.maxBodyBytes(), c.maxRedirects(), c.hostErrorBudget(), c.maxDiscoveredEndpoints(), c.checks(),
+                    c.insecure());
+            Inventory inv = scan(passive, new Capture());
+            assertThat(inv.spec().keptOperations()).isEqualTo(2);
+            assertThat(inv.endpoints()).noneMatch(e -> e.source() == Endpoint.Source.SPEC);
+            assertThat(calls).isEmpty();
+        }
+    }
+
+    @Test
     void readsASpecFileGivenByTheUser(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("shop.json");
         Files.writeString(file, SPEC);
