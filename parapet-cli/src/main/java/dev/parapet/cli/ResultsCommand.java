@@ -26,7 +26,7 @@ final class ResultsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The scan id, or a unique prefix of it (4+ characters).")
     String id;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "summary (default), table, json, or any report format.")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "What to print: summary (default), table, json, sarif, junit, markdown or html.")
     String format = "summary";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -42,10 +42,13 @@ final class ResultsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ReportFormat stdoutFormat = ReportFormat.parse(format);
+        if (stdoutFormat.binary()) {
+            throw new ConfigException(stdoutFormat.id() + " is a file format: use -o report." + stdoutFormat.id());
+        }
         List<ReportFormat> fileFormats = new ArrayList<>();
         for (Path p : outputs) {
             fileFormats.add(ReportFormat.forFile(p).orElseThrow(() -> new ConfigException("cannot tell the format of "
-                    + p + " from its extension: use .json, .txt or .table")));
+                    + p + " from its extension: use " + ReportFormat.knownExtensions())));
         }
         ScanReport report = db.open().find(id);
         PrintWriter out = spec.commandLine().getOut();

@@ -40,10 +40,13 @@ final class ScanRunner {
     static int run(ScanService service, ConfigLoader.Resolved resolved, OutputOptions output,
                    TriageOptions.Inputs triageInputs, StoreOptions store, PrintWriter out, PrintWriter err) {
         ReportFormat stdoutFormat = ReportFormat.parse(output.format);
+        if (stdoutFormat.binary()) {
+            throw new ConfigException(stdoutFormat.id() + " is a file format: use -o report." + stdoutFormat.id());
+        }
         Map<Path, ReportFormat> files = new LinkedHashMap<>();
         for (Path p : output.outputs) {
             files.put(p, ReportFormat.forFile(p).orElseThrow(() -> new ConfigException("cannot tell the format of "
-                    + p + " from its extension: use .json, .txt or .table")));
+                    + p + " from its extension: use " + ReportFormat.knownExtensions())));
         }
         boolean tty = Terminal.interactive();
         boolean color = output.color == OutputOptions.ColorMode.ALWAYS
@@ -79,7 +82,8 @@ final class ScanRunner {
         Triage triage = Triage.of(report, triageInputs.baseline(), triageInputs.suppressions(),
                 LocalDate.now(ZoneOffset.UTC));
         GateVerdict verdict = triage.verdict(report, resolved.gate());
-        String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict)));
+        String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
+                .withFailOn(resolved.gate().failOn()));
         List<String> notes = TriageNotes.lines(triage);
         out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
@@ -87,7 +91,8 @@ final class ScanRunner {
         boolean written = true;
         for (var entry : files.entrySet()) {
             try {
-                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict)),
+                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict))
+                        .withFailOn(resolved.gate().failOn()),
                         entry.getKey());
                 err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
             } catch (IOException e) {

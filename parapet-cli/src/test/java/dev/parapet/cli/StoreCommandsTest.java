@@ -65,6 +65,14 @@ class StoreCommandsTest {
         CliRun file = CliRun.of("results", vulnerableId, "--db", db, "--format", "table", "-o", table.toString());
         assertThat(file.exitCode()).isZero();
         assertThat(Files.readString(table)).isEqualTo(file.out());
+
+        Path sarif = dir.resolve("again.sarif");
+        CliRun sarifRun = CliRun.of("results", vulnerableId, "--db", db, "--format", "markdown", "-o",
+                sarif.toString());
+        assertThat(sarifRun.exitCode()).as(sarifRun.err()).isZero();
+        assertThat(new ObjectMapper().readTree(Files.readString(sarif)).path("version").asText()).isEqualTo("2.1.0");
+        assertThat(CliRun.of("results", vulnerableId, "--db", db, "--format", "pdf").err())
+                .contains("use -o report.pdf");
     }
 
     /** Each finding's fingerprint, severity, title and evidence, in report order. */
