@@ -72,8 +72,9 @@ public record StoreLocation(String jdbcUrl, Kind kind, String display) {
 
     /**
      * Adds the settings the store relies on to an H2 URL unless it sets them itself: a lock timeout long enough for
-     * several scans saving at once, and no file compaction on close ({@code MAX_COMPACT_TIME=0}): H2 2.3's chunk
-     * mover trips its own assertions there, and a scan history gains little from a smaller file.
+     * several scans saving at once, no file compaction on close ({@code MAX_COMPACT_TIME=0}: H2 2.3's chunk
+     * mover trips its own assertions there, and a scan history gains little from a smaller file), and no
+     * {@code .trace.db} file beside the database (errors reach the user as {@link StoreException}s instead).
      */
     static String withH2Settings(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
@@ -83,6 +84,9 @@ public record StoreLocation(String jdbcUrl, Kind kind, String display) {
         }
         if (!upper.contains(";MAX_COMPACT_TIME=")) {
             sb.append(";MAX_COMPACT_TIME=0");
+        }
+        if (!upper.contains(";TRACE_LEVEL_FILE=")) {
+            sb.append(";TRACE_LEVEL_FILE=0");
         }
         return sb.toString();
     }

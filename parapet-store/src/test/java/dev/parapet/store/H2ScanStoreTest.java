@@ -39,6 +39,7 @@ class H2ScanStoreTest extends ScanStoreContract {
         StoreLocation location = StoreLocation.resolve(null, Map.of(), system);
         ScanStore.open(location).save(StoreFixtures.vulnerable("aaaa00000001", T0));
         assertThat(home.resolve("parapet.mv.db")).isRegularFile();
+        assertThat(home.resolve("parapet.trace.db")).doesNotExist();
     }
 
     @Test
