@@ -74,6 +74,10 @@ public final class LlmEndpointExposureCheck implements Check {
                 findings.addAll(judge(e, shape.get()));
             }
         }
+        if (reported.isEmpty()) {
+            // Nothing to judge: the category is not assessed rather than scored 100 for an API without a model.
+            return CheckOutcome.notApplicable("no LLM endpoint among " + examined.size() + " answered GETs");
+        }
         return CheckOutcome.findings(findings);
     }
 

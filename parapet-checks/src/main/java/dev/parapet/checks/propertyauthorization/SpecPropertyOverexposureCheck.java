@@ -56,6 +56,11 @@ public final class SpecPropertyOverexposureCheck implements Check {
         if (!inv.spec().present()) {
             return CheckOutcome.notApplicable("no API description was given or found");
         }
+        boolean anySchema = inv.spec().operations().stream()
+                .anyMatch(op -> !op.responseSchemaProperties().isEmpty() || !op.requestSchemaProperties().isEmpty());
+        if (!anySchema) {
+            return CheckOutcome.notApplicable("the API description declares no request or response properties");
+        }
         Optional<Exchange> document = SpecResponses.specDocument(inv);
         List<Finding> findings = new ArrayList<>();
         int calls = 0;
