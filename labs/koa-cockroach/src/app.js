@@ -10,6 +10,7 @@ const { Router } = require('@koa/router');
 const { verboseErrors, genericErrors, notFound } = require('./middleware/errors');
 const { reflectAnyOrigin, singleOrigin } = require('./middleware/cors');
 const { hardenedHeaders } = require('./middleware/headers');
+const { rateLimit } = require('./middleware/ratelimit');
 const root = require('./routes/root');
 const assets = require('./routes/static');
 const data = require('./routes/data');
@@ -54,6 +55,7 @@ function buildApp(config, db, log = console) {
     app.use(reflectAnyOrigin());
   } else {
     app.use(hardenedHeaders());
+    app.use(rateLimit());
     app.use(genericErrors(log));
     app.use(singleOrigin(config.corsOrigin));
   }
