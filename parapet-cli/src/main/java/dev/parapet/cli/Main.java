@@ -15,7 +15,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Black-box API security scanner: probes an API from outside and grades it.",
-        subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, McpCommand.class,
+                CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 
