@@ -84,6 +84,9 @@ public abstract class CheckContractTest {
         try (LoopbackHttpServer server = startVulnerable()) {
             ScanReport report = scan(server);
             for (ReportFormat format : ReportFormat.values()) {
+                if (format.binary()) {
+                    continue; // PDF is laid out from the HTML, which is checked here; it has its own tests
+                }
                 String text = Reports.render(format, report, RenderOptions.plain());
                 assertThat(text).as(format.id()).isNotBlank();
                 if (format != ReportFormat.JSON) {

@@ -12,11 +12,13 @@ final class OutputOptions {
     enum ColorMode { AUTO, ALWAYS, NEVER }
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "What to print on standard output: summary (default), table or json.")
+            description = "What to print on standard output: summary (default), table, json, sarif, junit, markdown or "
+                    + "html (pdf only with -o).")
     String format = "summary";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Also write a report to FILE; the format follows the extension (.json, .txt, .table). Repeatable.")
+            description = "Also write a report to FILE; the format follows the extension (.json, .txt, .table, .sarif, "
+                    + ".xml for JUnit, .md, .html, .pdf). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the summary: auto (default, only on a terminal), always, never.")

@@ -30,10 +30,13 @@ final class ScanRunner {
     static int run(ScanService service, ConfigLoader.Resolved resolved, OutputOptions output, PrintWriter out,
                    PrintWriter err) {
         ReportFormat stdoutFormat = ReportFormat.parse(output.format);
+        if (stdoutFormat.binary()) {
+            throw new ConfigException(stdoutFormat.id() + " is a file format: use -o report." + stdoutFormat.id());
+        }
         Map<Path, ReportFormat> files = new LinkedHashMap<>();
         for (Path p : output.outputs) {
             files.put(p, ReportFormat.forFile(p).orElseThrow(() -> new ConfigException("cannot tell the format of "
-                    + p + " from its extension: use .json, .txt or .table")));
+                    + p + " from its extension: use " + ReportFormat.knownExtensions())));
         }
         boolean tty = Terminal.interactive();
         boolean color = output.color == OutputOptions.ColorMode.ALWAYS
@@ -67,12 +70,14 @@ final class ScanRunner {
         closeQuietly(progress);
 
         GateVerdict verdict = GateVerdict.evaluate(report, resolved.gate());
-        out.print(Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))));
+        out.print(Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
+                .withFailOn(resolved.gate().failOn())));
         out.flush();
         boolean written = true;
         for (var entry : files.entrySet()) {
             try {
-                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict)),
+                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict))
+                        .withFailOn(resolved.gate().failOn()),
                         entry.getKey());
                 err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
             } catch (IOException e) {

@@ -113,14 +113,14 @@ public final class ConfigLoader {
         }
         ScanContext context = parse(merged, "context", d.context(), ScanContext::parse);
         double rate = number(merged, "rate", d.rate(), 0.1, 1000, "--rate 10");
-        int concurrency = (int) number(merged, "concurrency", d.concurrency(), 1, 64, "--concurrency 4");
+        int concurrency = integer(merged, "concurrency", d.concurrency(), 1, 64, "--concurrency 4");
         Duration maxTime = duration(merged, "max-time", d.maxTime(), "--max-time 60s");
         Duration connect = duration(merged, "connect-timeout", d.connectTimeout(), "--connect-timeout 5s");
         Duration read = duration(merged, "read-timeout", d.readTimeout(), "--read-timeout 10s");
         int maxBody = size(merged, "max-body", d.maxBodyBytes());
-        int maxRedirects = (int) number(merged, "max-redirects", d.maxRedirects(), 0, 20, "--max-redirects 5");
-        int hostErrors = (int) number(merged, "host-error-budget", d.hostErrorBudget(), 1, 1000, "--host-error-budget 10");
-        int maxEndpoints = (int) number(merged, "max-endpoints", d.maxDiscoveredEndpoints(), 1, 10_000, "--max-endpoints 60");
+        int maxRedirects = integer(merged, "max-redirects", d.maxRedirects(), 0, 20, "--max-redirects 5");
+        int hostErrors = integer(merged, "host-error-budget", d.hostErrorBudget(), 1, 1000, "--host-error-budget 10");
+        int maxEndpoints = integer(merged, "max-endpoints", d.maxDiscoveredEndpoints(), 1, 10_000, "--max-endpoints 60");
         Set<String> checks = new LinkedHashSet<>();
         Value checksValue = merged.get("checks");
         if (checksValue != null) {
@@ -132,7 +132,7 @@ public final class ConfigLoader {
         Optional<Integer> threshold = Optional.empty();
         Value t = merged.get("threshold");
         if (t != null) {
-            threshold = Optional.of((int) number(merged, "threshold", 0, 0, 101, "--threshold 70"));
+            threshold = Optional.of(integer(merged, "threshold", 0, 0, 101, "--threshold 70"));
         }
         Optional<Severity> failOn = Gate.DEFAULT.failOn();
         Value f = merged.get("fail-on");
@@ -176,6 +176,16 @@ public final class ConfigLoader {
         };
     }
 
+    /** An example in the syntax of the layer the bad value came from: {@code --rate 10}, {@code PARAPET_RATE=10}. */
+    private static String exampleFor(Value v, String key, String flagExample) {
+        String value = flagExample.substring(flagExample.indexOf(' ') + 1);
+        return switch (v.source()) {
+            case "flag" -> "--" + key + " " + value;
+            case "env" -> "PARAPET_" + key.toUpperCase(Locale.ROOT).replace('-', '_') + "=" + value;
+            default -> key + ": " + value;
+        };
+    }
+
     private interface Parser<T> {
         T parse(String s);
     }
@@ -206,7 +216,26 @@ public final class ConfigLoader {
             return d;
         } catch (NumberFormatException e) {
             throw new ConfigException(where(v, key) + " must be a number from " + fmt(min) + " to " + fmt(max)
-                    + ", got '" + v.text() + "' (for example " + example + ")");
+                    + ", got '" + v.text() + "' (for example " + exampleFor(v, key, example) + ")");
+        }
+    }
+
+    /** Counts and limits: a fraction such as {@code 2.5} is refused rather than silently cut to {@code 2}. */
+    private static int integer(Map<String, Value> merged, String key, int fallback, int min, int max,
+                               String example) {
+        Value v = merged.get(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.text().trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(where(v, key) + " must be a whole number from " + min + " to " + max
+                    + ", got '" + v.text() + "' (for example " + exampleFor(v, key, example) + ")");
         }
     }
 
@@ -258,7 +287,7 @@ public final class ConfigLoader {
             return d;
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where(v, key) + " must be a duration between 1ms and 24h such as 90s, 2m or 500ms, got '"
-                    + v.text() + "' (for example " + example + ")");
+                    + v.text() + "' (for example " + exampleFor(v, key, example) + ")");
         }
     }
 
@@ -304,6 +333,9 @@ public final class ConfigLoader {
         try {
             u = new URI(text.trim());
         } catch (URISyntaxException e) {
+            if (text.trim().matches("(?i)https?://([/?#].*)?")) {
+                throw new ConfigException("'" + text + "' has no host: " + hint); // "http://" alone is a typo
+            }
             throw new ConfigException("'" + text + "' is not a valid URL: " + hint);
         }
         if (u.getScheme() == null || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) {

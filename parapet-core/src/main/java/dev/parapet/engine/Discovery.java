@@ -210,14 +210,21 @@ final class Discovery {
         }
     }
 
+    /**
+     * Resolves a link against the page it was found on, dropping the fragment. Built from the raw (still
+     * percent-encoded) components: decoding and re-encoding would turn {@code a%2Fb} into {@code a/b} and
+     * {@code q=a%26b} into two parameters, so the crawler would request URLs the API never linked to.
+     */
     private static java.util.Optional<URI> resolve(URI base, String ref) {
         try {
-            URI u = base.resolve(ref.trim());
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+            URI u = base.resolve(ref.trim().replace("&amp;", "&"));
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    || u.getRawAuthority() == null) {
                 return java.util.Optional.empty();
             }
-            return java.util.Optional.of(new URI(u.getScheme(), u.getRawAuthority(), u.getPath(), u.getQuery(), null)
-                    .normalize());
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            return java.util.Optional.of(new URI(u.getScheme() + "://" + u.getRawAuthority() + path
+                    + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).normalize());
         } catch (IllegalArgumentException | java.net.URISyntaxException ex) {
             return java.util.Optional.empty();
         }

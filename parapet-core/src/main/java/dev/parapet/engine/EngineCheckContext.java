@@ -13,6 +13,7 @@ import dev.parapet.spi.TlsHandshake;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** What one check sees of the engine: its own budget in front of the shared cache and executor. Thread-safe. */
 final class EngineCheckContext implements CheckContext {
@@ -24,6 +25,7 @@ final class EngineCheckContext implements CheckContext {
     private final RequestExecutor executor;
     private final ScanControl control;
     private final Duration connectTimeout;
+    private final AtomicInteger cutShort = new AtomicInteger();
 
     EngineCheckContext(Inventory inventory, ScanMode mode, ProbeBudget budget, ProbeCache cache,
                        RequestExecutor executor, ScanControl control, Duration connectTimeout) {
@@ -46,17 +48,49 @@ final class EngineCheckContext implements CheckContext {
         return mode;
     }
 
+    /**
+     * Budget, then the shared cache and executor. When the scan is stopping this throws
+     * {@link InterruptedException} instead of handing the check a cancelled exchange it might mistake for an
+     * answer about the target (the SPI's contract), and counts it so the engine knows the check was cut short.
+     */
     @Override
     public Exchange probe(ProbeRequest request) throws InterruptedException {
-        if (Thread.currentThread().isInterrupted()) {
-            throw new InterruptedException("scan stopping");
+        if (Thread.currentThread().isInterrupted() || control.isStopping()) {
+            throw stopping();
         }
         HttpRequestRecord asRecord = new HttpRequestRecord(request.method(), request.uri(), request.headers(),
                 request.body());
+        if (mode == ScanMode.PASSIVE && !plainRequestToKnownEndpoint(request)) {
+            return Exchange.failed(asRecord, ExchangeOutcome.OUT_OF_SCOPE, "not sent in passive mode: only plain "
+                    + "GET, HEAD and OPTIONS requests to discovered endpoints are", Duration.ZERO);
+        }
         if (!budget.tryTake()) {
             return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "request budget spent", Duration.ZERO);
         }
-        return cache.get(request, executor::execute);
+        Exchange e = cache.get(request, executor::execute);
+        if (e.outcome() == ExchangeOutcome.CANCELLED) {
+            throw stopping();
+        }
+        return e;
+    }
+
+    /** Passive mode's promise: no payloads, no crafted headers, nothing discovery did not already find. */
+    private boolean plainRequestToKnownEndpoint(ProbeRequest request) {
+        boolean plain = (request.method().equals("GET") || request.method().equals("HEAD")
+                || request.method().equals("OPTIONS")) && request.body().isEmpty()
+                && request.headers().fields().isEmpty();
+        return plain && (request.uri().equals(inventory.target())
+                || inventory.endpoints().stream().anyMatch(ep -> ep.uri().equals(request.uri())));
+    }
+
+    private InterruptedException stopping() {
+        cutShort.incrementAndGet();
+        return new InterruptedException("scan stopping: " + control.reason());
+    }
+
+    /** Probes this check asked for after the scan began stopping: non-zero means its run was cut short. */
+    int cutShort() {
+        return cutShort.get();
     }
 
     @Override
@@ -71,7 +105,7 @@ final class EngineCheckContext implements CheckContext {
             return new TlsHandshake(protocol, false, "", List.of(), "target is not HTTPS");
         }
         if (control.isStopping()) {
-            throw new InterruptedException("scan stopping");
+            throw stopping();
         }
         if (!budget.tryTake()) {
             return new TlsHandshake(protocol, false, "", List.of(), "request budget spent");

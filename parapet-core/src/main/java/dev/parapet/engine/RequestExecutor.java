@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,19 +75,15 @@ final class RequestExecutor {
                     + " is not sent in " + mode.id() + " mode", Duration.ZERO);
         }
         Exchange exchange = sendWithRetries(request);
+        HttpRequestRecord current = request;
         int redirects = 0;
         while (probe.followRedirects() && redirects < maxRedirects && isRedirect(exchange)) {
             URI next = location(exchange);
             if (next == null || !scope.allows(next)) {
                 break;
             }
-            String method = exchange.status() == 303 || !probe.method().equals("HEAD") ? "GET" : "HEAD";
-            if (exchange.status() == 307 || exchange.status() == 308) {
-                method = probe.method();
-            }
-            HttpRequestRecord follow = new HttpRequestRecord(method, next, probe.headers(),
-                    method.equals(probe.method()) ? probe.body() : "");
-            exchange = sendWithRetries(follow);
+            current = redirected(current, exchange.status(), next);
+            exchange = sendWithRetries(current);
             redirects++;
         }
         if (redirects > 0 && exchange.answered()) {
@@ -96,7 +93,7 @@ final class RequestExecutor {
     }
 
     private Exchange sendWithRetries(HttpRequestRecord request) throws InterruptedException {
-        String host = request.uri().getHost() + ":" + request.uri().getPort();
+        String host = hostKey(request.uri());
         Exchange exchange = null;
         for (int attempt = 0; attempt <= MAX_429_RETRIES; attempt++) {
             if (control.isStopping()) {
@@ -128,6 +125,12 @@ final class RequestExecutor {
         return exchange;
     }
 
+    /** Politeness is per host and effective port: {@code http://h/} and {@code http://h:80/} share one limit. */
+    static String hostKey(URI uri) {
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+    }
+
     /** The server's {@code Retry-After} (seconds or HTTP date), 1 s when absent, at most {@link #MAX_RETRY_AFTER}. */
     static Duration retryAfter(Exchange e) {
         String v = e.responseHeaders().first("Retry-After").orElse("").trim();
@@ -146,6 +149,25 @@ final class RequestExecutor {
             d = Duration.ZERO;
         }
         return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    }
+
+    /**
+     * The request that follows a redirect of {@code previous} (the last request of the chain, so a method a 303
+     * changed stays changed): 303 turns every method into GET; 301 and 302 turn every method but HEAD into GET, as
+     * browsers do; 307 and 308 keep the method and the body.
+     * A body is forwarded only with an unchanged method, and its Content-Type only with it.
+     */
+    static HttpRequestRecord redirected(HttpRequestRecord previous, int status, URI next) {
+        String method = previous.method();
+        if (status == 303 || (status == 301 || status == 302) && !method.equals("HEAD")) {
+            method = "GET";
+        }
+        if (method.equals(previous.method())) {
+            return new HttpRequestRecord(method, next, previous.headers(), previous.body());
+        }
+        List<dev.parapet.model.Headers.Field> kept = previous.headers().fields().stream()
+                .filter(f -> !f.name().equalsIgnoreCase("Content-Type")).toList();
+        return new HttpRequestRecord(method, next, new dev.parapet.model.Headers(kept), "");
     }
 
     private static boolean isRedirect(Exchange e) {

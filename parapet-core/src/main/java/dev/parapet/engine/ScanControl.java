@@ -20,6 +20,11 @@ public final class ScanControl {
         stopped.complete(reason);
     }
 
+    /** Whether {@link #stop(String)} was called (by a user, the host-error budget or the engine's deadline). */
+    public boolean stopRequested() {
+        return stopped.isDone();
+    }
+
     public boolean isStopping() {
         return stopped.isDone() || Instant.now().isAfter(deadline);
     }

@@ -32,9 +32,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one scan: probe the target, discover, run every selected check in parallel on virtual threads within the
@@ -67,6 +67,7 @@ public final class ScanEngine {
     private final EventBus events;
     private final String version;
     private final ScanControl control;
+    private final AtomicBoolean stoppingAnnounced = new AtomicBoolean();
 
     public ScanEngine(String scanId, ScanConfig config, List<Check> checks, EventBus events, String version) {
         this.scanId = scanId;
@@ -81,9 +82,10 @@ public final class ScanEngine {
         return scanId;
     }
 
+    /** Stops the scan; the first reason wins. Safe from any thread; returns at once. */
     public void stop(String reason) {
         control.stop(reason);
-        events.publish(new ScanEvent.ScanStopping(scanId, reason));
+        announceStopping();
     }
 
     public ScanReport run() throws TargetUnreachableException, InterruptedException {
@@ -117,7 +119,10 @@ public final class ScanEngine {
             List<Finding> findings = new ArrayList<>();
             runChecks(contexts, runs, findings);
 
-            String reason = control.reason();
+            // Complete means every check ran to its own end; a deadline that passes while the report is being
+            // built does not make finished work incomplete.
+            boolean cutShort = runs.stream().anyMatch(r -> r.status() == CheckStatus.INTERRUPTED);
+            String reason = control.stopRequested() || cutShort ? stopReason("a check was interrupted") : "";
             boolean complete = reason.isEmpty();
             ScoreCard score = Scoring.score(findings, runs, config.context());
             ScanReport report = new ScanReport(ScanReport.SCHEMA_VERSION, scanId, version, target.toString(),
@@ -130,67 +135,82 @@ public final class ScanEngine {
         }
     }
 
+    /** One check's run in progress: where its findings go, the thread to interrupt, and who reports its end. */
+    private static final class Running {
+        final Check check;
+        final EngineCheckContext ctx;
+        final List<Finding> sink = java.util.Collections.synchronizedList(new ArrayList<>());
+        final AtomicBoolean reported = new AtomicBoolean();
+        volatile Thread thread;
+        CompletableFuture<CheckRun> result;
+
+        Running(Check check, EngineCheckContext ctx) {
+            this.check = check;
+            this.ctx = ctx;
+        }
+    }
+
+    /**
+     * Runs every check on its own virtual thread and waits until all are done, the scan is stopped, or the time
+     * budget runs out. On a stop, running checks are interrupted and get {@link #GRACE} to return; a check still
+     * running after that is recorded as interrupted and abandoned (its late result is dropped). Each check's
+     * {@link ScanEvent.CheckCompleted} is published exactly once, by whichever side finishes it first.
+     */
     private void runChecks(Map<Check, EngineCheckContext> contexts, List<CheckRun> runs, List<Finding> findings)
             throws InterruptedException {
-        Map<Check, Future<CheckRun>> futures = new LinkedHashMap<>();
-        Map<Check, List<Finding>> found = new LinkedHashMap<>();
+        List<Running> running = new ArrayList<>();
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (var entry : contexts.entrySet()) {
-                Check check = entry.getKey();
-                List<Finding> sink = new ArrayList<>();
-                found.put(check, sink);
-                futures.put(check, pool.submit(() -> runOne(check, entry.getValue(), sink)));
+                Running r = new Running(entry.getKey(), entry.getValue());
+                r.result = CompletableFuture.supplyAsync(() -> runOne(r), pool);
+                running.add(r);
             }
-            CompletableFuture<Void> all = CompletableFuture.runAsync(() -> {
-                for (Future<CheckRun> f : futures.values()) {
-                    try {
-                        f.get();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
-                        // recorded per check below
-                    }
-                }
-            }, pool);
+            CompletableFuture<Void> all = CompletableFuture.allOf(
+                    running.stream().map(r -> r.result).toArray(CompletableFuture[]::new));
             long waitMillis = Math.max(0, Duration.between(Instant.now(), control.deadline()).toMillis());
             try {
                 CompletableFuture.anyOf(all, control.stoppedSignal()).get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                control.stop("time budget of " + config.maxTime().toSeconds() + " s exhausted");
+                Duration max = config.maxTime();
+                control.stop("time budget of " + (max.toMillis() % 1000 == 0 ? max.toSeconds() + " s"
+                        : max.toMillis() + " ms") + " exhausted");
             } catch (ExecutionException e) {
-                LOG.debug("waiting for checks failed", e);
+                LOG.debug("a check failed outside its own error handling", e);
             }
             if (!all.isDone()) {
-                events.publish(new ScanEvent.ScanStopping(scanId, control.reason()));
-                futures.values().forEach(f -> f.cancel(true));
+                announceStopping();
+                running.forEach(r -> {
+                    Thread t = r.thread;
+                    if (t != null) {
+                        t.interrupt();
+                    }
+                });
                 try {
                     all.get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException | ExecutionException | java.util.concurrent.CancellationException ignored) {
-                    // checks that ignore interrupts are abandoned; their results are dropped
+                } catch (TimeoutException | ExecutionException ignored) {
+                    // checks that ignore interrupts are abandoned below; their results are dropped
                 }
             }
-            for (var entry : futures.entrySet()) {
-                Check check = entry.getKey();
-                CheckDescriptor d = check.descriptor();
+            for (Running r : running) {
+                CheckDescriptor d = r.check.descriptor();
                 CheckRun run;
-                Future<CheckRun> f = entry.getValue();
-                if (f.isDone() && !f.isCancelled()) {
-                    try {
-                        run = f.get();
-                    } catch (ExecutionException e) {
-                        run = new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, e.getCause().toString(), 0,
-                                contexts.get(check).used(), contexts.get(check).refused(), Duration.ZERO);
-                    }
+                if (r.result.isDone() && !r.result.isCompletedExceptionally()) {
+                    run = r.result.join();
+                } else if (r.result.isDone()) {
+                    Throwable cause = r.result.exceptionNow();
+                    run = new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, "check failed: " + cause, 0,
+                            r.ctx.used(), r.ctx.refused(), Duration.ZERO);
+                    publishOnce(r, run);
                 } else {
-                    run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED, control.reason(), 0,
-                            contexts.get(check).used(), contexts.get(check).refused(), Duration.ZERO);
-                    events.publish(new ScanEvent.CheckCompleted(scanId, run));
+                    run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED,
+                            stopReason("did not return after being interrupted"), 0, r.ctx.used(), r.ctx.refused(),
+                            Duration.ZERO);
+                    publishOnce(r, run);
                 }
                 runs.add(run);
                 if (run.status() == CheckStatus.COMPLETED) {
-                    findings.addAll(found.get(check));
+                    findings.addAll(r.sink);
                 }
             }
         } finally {
@@ -199,13 +219,20 @@ public final class ScanEngine {
         }
     }
 
-    private CheckRun runOne(Check check, EngineCheckContext ctx, List<Finding> sink) {
-        CheckDescriptor d = check.descriptor();
+    private CheckRun runOne(Running r) {
+        r.thread = Thread.currentThread();
+        if (control.isStopping()) {
+            // The interrupt sweep may have run before this thread registered itself.
+            Thread.currentThread().interrupt();
+        }
+        CheckDescriptor d = r.check.descriptor();
+        EngineCheckContext ctx = r.ctx;
         events.publish(new ScanEvent.CheckStarted(scanId, d.id()));
         long t0 = System.nanoTime();
+        List<Finding> accepted = new ArrayList<>();
         CheckRun run;
         try {
-            CheckOutcome outcome = check.run(ctx);
+            CheckOutcome outcome = r.check.run(ctx);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             run = switch (outcome) {
                 case CheckOutcome.Findings(List<Finding> list) -> {
@@ -217,36 +244,59 @@ public final class ScanEngine {
                         }
                         unique.putIfAbsent(f.fingerprint(), Redactor.finding(f));
                     }
-                    sink.addAll(unique.values());
-                    yield new CheckRun(d.id(), d.category(), CheckStatus.COMPLETED, "", unique.size(), ctx.used(), ctx.refused(),
-                            elapsed);
+                    accepted.addAll(unique.values());
+                    yield new CheckRun(d.id(), d.category(), CheckStatus.COMPLETED, "", unique.size(), ctx.used(),
+                            ctx.refused(), elapsed);
                 }
-                case CheckOutcome.NotApplicable(String reason) ->
-                        new CheckRun(d.id(), d.category(), CheckStatus.NOT_APPLICABLE, reason, 0, ctx.used(), ctx.refused(), elapsed);
+                case CheckOutcome.NotApplicable(String reason) -> new CheckRun(d.id(), d.category(),
+                        CheckStatus.NOT_APPLICABLE, reason, 0, ctx.used(), ctx.refused(), elapsed);
                 case CheckOutcome.Errored(String reason, Throwable cause) -> {
                     LOG.warn("check {} errored: {}", d.id(), reason, cause);
-                    yield new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, reason, 0, ctx.used(), ctx.refused(), elapsed);
+                    yield new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, reason, 0, ctx.used(),
+                            ctx.refused(), elapsed);
                 }
             };
         } catch (InterruptedException e) {
-            run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED,
-                    control.reason().isEmpty() ? "interrupted" : control.reason(), 0, ctx.used(), ctx.refused(),
-                    Duration.ofNanos(System.nanoTime() - t0));
+            run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED, stopReason("interrupted"), 0,
+                    ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             LOG.warn("check {} failed", d.id(), e);
             run = new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, "check failed: " + e,
                     0, ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0));
         }
-        if (control.isStopping() && run.status() == CheckStatus.COMPLETED && run.requests() > 0
-                && sink.isEmpty() && ctx.remainingBudget() >= 0 && !control.reason().isEmpty()) {
-            // A check that completed while the scan was stopping may have had probes cancelled; say so.
-            run = new CheckRun(run.checkId(), run.category(), CheckStatus.INTERRUPTED, control.reason(), 0,
+        if (run.status() != CheckStatus.INTERRUPTED && run.status() != CheckStatus.ERRORED && ctx.cutShort() > 0
+                && accepted.isEmpty()) {
+            // The check swallowed the interrupt of a stopping scan and returned: its "nothing found" (or "not
+            // applicable") rests on probes that were never sent, so it is not a result.
+            run = new CheckRun(run.checkId(), run.category(), CheckStatus.INTERRUPTED, stopReason("interrupted"), 0,
                     run.requests(), run.refusedOverBudget(), run.elapsed());
+        }
+        if (run.status() == CheckStatus.COMPLETED) {
+            r.sink.addAll(accepted);
+        }
+        publishOnce(r, run);
+        return run;
+    }
+
+    /** Publishes a check's end (and its findings) unless the engine already reported it as abandoned. */
+    private void publishOnce(Running r, CheckRun run) {
+        if (!r.reported.compareAndSet(false, true)) {
+            return;
         }
         events.publish(new ScanEvent.CheckCompleted(scanId, run));
         if (run.status() == CheckStatus.COMPLETED) {
-            sink.forEach(f -> events.publish(new ScanEvent.FindingReported(scanId, f)));
+            r.sink.forEach(f -> events.publish(new ScanEvent.FindingReported(scanId, f)));
         }
-        return run;
+    }
+
+    private String stopReason(String fallback) {
+        String reason = control.reason();
+        return reason.isEmpty() ? fallback : reason;
+    }
+
+    private void announceStopping() {
+        if (stoppingAnnounced.compareAndSet(false, true)) {
+            events.publish(new ScanEvent.ScanStopping(scanId, control.reason()));
+        }
     }
 }

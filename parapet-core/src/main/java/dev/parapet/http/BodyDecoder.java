@@ -33,12 +33,15 @@ final class BodyDecoder {
         boolean truncated = rawTruncated;
         String coding = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         if (!coding.isEmpty() && !coding.equals("identity") && raw.length > 0) {
+            Inflater inflater = null;
             try {
-                InputStream in = switch (coding) {
-                    case "gzip", "x-gzip" -> new GZIPInputStream(new ByteArrayInputStream(raw));
-                    case "deflate" -> deflateStream(raw);
-                    default -> null;
-                };
+                InputStream in = null;
+                if (coding.equals("gzip") || coding.equals("x-gzip")) {
+                    in = new GZIPInputStream(new ByteArrayInputStream(raw));
+                } else if (coding.equals("deflate")) {
+                    inflater = new Inflater(!hasZlibHeader(raw));
+                    in = new InflaterInputStream(new ByteArrayInputStream(raw), inflater);
+                }
                 if (in != null) {
                     Inflated inflated = readCapped(in, cap);
                     bytes = inflated.bytes();
@@ -47,15 +50,18 @@ final class BodyDecoder {
             } catch (IOException e) {
                 // Undecodable or cut-off compressed data: keep what the raw bytes say; the body is unreliable.
                 truncated = true;
+            } finally {
+                if (inflater != null) {
+                    inflater.end(); // a caller-supplied Inflater is not ended by the stream: free its native memory
+                }
             }
         }
         return new Decoded(toText(bytes, charsetOf(contentType)), bytes.length, truncated);
     }
 
-    /** Servers send "deflate" both zlib-wrapped (per the RFC) and raw; accept either. */
-    private static InputStream deflateStream(byte[] raw) {
-        boolean zlibHeader = raw.length >= 2 && (raw[0] & 0x0f) == 8 && ((raw[0] & 0xff) << 8 | (raw[1] & 0xff)) % 31 == 0;
-        return new InflaterInputStream(new ByteArrayInputStream(raw), new Inflater(!zlibHeader));
+    /** Servers send "deflate" both zlib-wrapped (per the RFC) and raw; a valid zlib header tells them apart. */
+    private static boolean hasZlibHeader(byte[] raw) {
+        return raw.length >= 2 && (raw[0] & 0x0f) == 8 && ((raw[0] & 0xff) << 8 | (raw[1] & 0xff)) % 31 == 0;
     }
 
     private record Inflated(byte[] bytes, boolean truncated) {

@@ -26,9 +26,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -68,21 +69,33 @@ public final class HttpTransport implements AutoCloseable {
     public Exchange send(HttpRequestRecord request) throws InterruptedException {
         HttpRequestRecord sent = withDefaults(request);
         long start = System.nanoTime();
-        HttpRequest.Builder b = HttpRequest.newBuilder(sent.uri())
-                .timeout(settings.readTimeout())
-                .method(sent.method(), sent.body().isEmpty()
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(sent.body()));
-        for (Headers.Field f : sent.headers().fields()) {
-            if (!RESTRICTED.contains(f.name().toLowerCase(Locale.ROOT))) {
-                b.header(f.name(), f.value());
-            }
-        }
-        CompletableFuture<HttpResponse<CappedBodySubscriber.RawBody>> future;
+        Future<HttpResponse<CappedBodySubscriber.RawBody>> future;
         try {
-            future = client.sendAsync(b.build(), info -> new CappedBodySubscriber(settings.maxBodyBytes()));
+            // The builder rejects what the client cannot send (bad header values, methods, URIs): a failed
+            // exchange, not an exception, because header-injection probes legitimately try such values.
+            HttpRequest.Builder b = HttpRequest.newBuilder(sent.uri())
+                    .timeout(settings.readTimeout())
+                    .method(sent.method(), sent.body().isEmpty()
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(sent.body()));
+            for (Headers.Field f : sent.headers().fields()) {
+                if (!RESTRICTED.contains(f.name().toLowerCase(Locale.ROOT))) {
+                    b.header(f.name(), f.value());
+                }
+            }
+            HttpRequest built = b.build();
+            // The blocking send on a virtual thread of our own, not sendAsync: sendAsync completes its future on
+            // the common ForkJoinPool, so a caller that blocks common-pool workers (a scan started from
+            // CompletableFuture.supplyAsync on a two-core machine) would starve every response into a timeout.
+            future = executor.submit(() -> client.send(built,
+                    info -> new CappedBodySubscriber(settings.maxBodyBytes())));
         } catch (IllegalArgumentException e) {
-            return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: " + e.getMessage(),
+            return Exchange.failed(sent, ExchangeOutcome.TRANSPORT_ERROR, "invalid request: "
+                    + oneLine(e), elapsed(start));
+        }
+        catch (RejectedExecutionException e) {
+            // Closed: the scan is over and a check it abandoned is still probing. Nothing leaves Parapet.
+            return Exchange.failed(sent, ExchangeOutcome.CANCELLED, "scan stopping: transport closed",
                     elapsed(start));
         }
         long budgetMillis = settings.connectTimeout().toMillis() + settings.readTimeout().toMillis();
@@ -97,11 +110,11 @@ public final class HttpTransport implements AutoCloseable {
             return Exchange.answered(sent, new HttpResponseRecord(response.statusCode(), headers, decoded.text(),
                     decoded.bytes(), decoded.truncated(), tls), elapsed(start), 0);
         } catch (TimeoutException e) {
-            future.cancel(true);
+            future.cancel(true); // interrupts the send, which aborts the exchange
             return Exchange.failed(sent, ExchangeOutcome.TIMEOUT,
-                    "timed out after " + settings.readTimeout().toSeconds() + " s", elapsed(start));
+                    "timed out after " + human(settings.readTimeout()), elapsed(start));
         } catch (InterruptedException e) {
-            future.cancel(true);
+            future.cancel(true); // interrupts the send, which aborts the exchange
             throw e;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -178,6 +191,11 @@ public final class HttpTransport implements AutoCloseable {
     private static String oneLine(Throwable t) {
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.replaceAll("\\s+", " ").trim();
+    }
+
+    /** {@code 300 ms}, {@code 10 s}: whole seconds when the duration has no fraction of a second. */
+    static String human(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static Duration elapsed(long startNanos) {

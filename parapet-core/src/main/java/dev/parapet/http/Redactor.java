@@ -32,6 +32,11 @@ public final class Redactor {
 
     /** Group 1 is kept, the rest of the match becomes the mask. */
     private static final List<Rule> BODY_RULES = List.of(
+            // credential headers quoted in free text (evidence, a curl -H argument): keep the scheme word
+            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s*:\\s*(?:(?:bearer|basic|token|digest|negotiate)\\s+)?)"
+                    + "[^\\s\"',;]+"), 1),
+            new Rule(Pattern.compile("(?i)((?<!set-)\\b(?:cookie|x-api-key|api-key|x-auth-token)\\s*:\\s*)"
+                    + "(?:[^\\s=;\"']+=[^\\s;\"']*(?:;[ \\t]*)?)+"), 1),
             // -----BEGIN ... PRIVATE KEY----- blocks
             new Rule(Pattern.compile("(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\\s\\S]*?(?=-----END [A-Z ]*PRIVATE KEY-----)"), 1),
             // JSON web tokens: keep the header segment
@@ -44,9 +49,11 @@ public final class Redactor {
             new Rule(Pattern.compile("\\b(github_pat_)[A-Za-z0-9_]{30,}"), 1),
             new Rule(Pattern.compile("\\b(xox[abprs]-)[A-Za-z0-9-]{10,}"), 1),
             new Rule(Pattern.compile("\\b(AIza)[0-9A-Za-z_-]{35}"), 1),
-            // "password": "...", "api_key": "...", token=... (JSON, form and env styles)
-            new Rule(Pattern.compile("(?i)(\"[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|private[_-]?key|"
-                    + "credential|session[_-]?id|salt)[\\w-]*\"\\s*:\\s*\")[^\"]*(?=\")"), 1),
+            // "password": "...", "api_key": "...", token=... (JSON, form and env styles). The JSON rule also
+            // matches snippets cut out of a body (key without its opening quote, value without its closing one),
+            // as evidence often is; escaped quotes stay inside the masked value.
+            new Rule(Pattern.compile("(?i)(\"?[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|private[_-]?key|"
+                    + "credential|session[_-]?id|salt)[\\w-]*\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*"), 1),
             new Rule(Pattern.compile("(?i)(\\b[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|access[_-]?key)"
                     + "[\\w-]*=)[^&\\s\"'<,;]+"), 1));
 
@@ -142,6 +149,16 @@ public final class Redactor {
     public static Finding finding(Finding f) {
         List<Exchange> exchanges = f.exchanges().stream().map(Redactor::exchange).toList();
         String curl = exchanges.isEmpty() ? text(f.curl()) : dev.parapet.model.Curl.of(exchanges.getFirst().request());
-        return f.withExchanges(exchanges, curl, text(f.evidence()));
+        Finding redacted = f.withExchanges(exchanges, curl, text(f.evidence()));
+        java.net.URI endpointUri = uri(f.endpoint().uri());
+        if (endpointUri.equals(f.endpoint().uri())) {
+            return redacted;
+        }
+        // The fingerprint stays: it is derived from the path, never from the query a secret could sit in.
+        return new Finding(redacted.checkId(), redacted.category(), redacted.severity(), redacted.confidence(),
+                redacted.title(), new dev.parapet.model.Endpoint(f.endpoint().method(), endpointUri,
+                f.endpoint().source()), redacted.parameter(), redacted.evidence(), redacted.exchanges(),
+                redacted.curl(), redacted.remediation(), redacted.references(), redacted.tags(),
+                redacted.fingerprint());
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * ({@code stage:entry} reaches inside — identifier injection, SSRF, traversal; {@code stage:credentials} yields
  * secrets — env dumps, connection strings; {@code stage:host} reveals or reaches the host — /proc, cgroups, admin
  * APIs). A path needs at least two findings; its severity is the worst step's, raised one level when it spans
- * two or more stages, because together they do more than either alone.
+ * two or more distinct stages, because together they do more than either alone. Findings without a stage tag are
+ * steps (ordered last) but not stages. See docs/scoring.md.
  */
 public final class AttackPaths {
 
@@ -35,7 +36,8 @@ public final class AttackPaths {
         tagged.sort(Comparator.comparingInt(AttackPaths::stage)
                 .thenComparing(Finding::severity, Comparator.reverseOrder())
                 .thenComparing(Finding::fingerprint));
-        long stages = tagged.stream().mapToInt(AttackPaths::stage).distinct().count();
+        // Only real stages count: a finding without a stage tag is a step of the path, not a stage of its own.
+        long stages = tagged.stream().mapToInt(AttackPaths::stage).filter(s -> s < ORDER.size()).distinct().count();
         Severity worst = tagged.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.LOW);
         Severity severity = stages >= 2 && worst != Severity.CRITICAL ? Severity.values()[worst.ordinal() + 1] : worst;
         StringBuilder narrative = new StringBuilder();

@@ -38,7 +38,7 @@ public final class DemoApi {
                         .header("Allow", "GET, HEAD, PUT, DELETE, PATCH, OPTIONS, TRACE")))
                 .route("GET", "/", r -> cors(r, Response.json(200, """
                         {"name":"Parapet demo shop API","links":{"products":"/api/products",\
-                        "product":"/api/products/1","users":"/api/users","orders":"/api/orders/1",\
+                        "product":"/api/products/1","search":"/api/products?q=lamp","users":"/api/users","orders":"/api/orders/1",\
                         "session":"/api/session","config":"/api/debug/config","admin":"/api/admin/stats"}}""")
                         .header("Set-Cookie", "session=4f2a9c1be77d0a5c; Path=/")))
                 .route("GET", "/api/products", DemoApi::searchProducts)

@@ -82,8 +82,13 @@ final class JsonRenderer {
             ArrayNode reasons = node.putArray("reasons");
             g.reasons().forEach(reasons::add);
         });
+        return pretty(root);
+    }
+
+    /** {@code tree} pretty-printed as every JSON output of Parapet is, ending with a newline. */
+    static String pretty(ObjectNode tree) {
         try {
-            return WRITER.writeValueAsString(root) + "\n";
+            return WRITER.writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("a JSON tree always serialises", e);
         }

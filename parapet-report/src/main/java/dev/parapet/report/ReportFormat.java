@@ -16,12 +16,36 @@ public enum ReportFormat {
     /** One fixed-width row per finding, most severe first, and a one-line score footer; made for {@code grep}. */
     TABLE("table"),
     /** The versioned, documented machine-readable form (see {@code docs/output.md}). */
-    JSON("json");
+    JSON("json"),
+    /** SARIF 2.1.0 for code-scanning dashboards such as GitHub code scanning: one result per finding. */
+    SARIF("sarif"),
+    /** JUnit XML for CI test reports: one test case per check and endpoint, failures at or above the gate. */
+    JUNIT("junit"),
+    /** Compact Markdown for pull-request comments and CI job summaries, kept under about 60 KB. */
+    MARKDOWN("markdown"),
+    /** One self-contained HTML page (inline CSS and SVG, no scripts, no network fetches). */
+    HTML("html"),
+    /** The HTML page laid out as PDF; binary, so it can only be written to a file. */
+    PDF("pdf", true);
 
     private final String id;
+    private final boolean binary;
 
     ReportFormat(String id) {
+        this(id, false);
+    }
+
+    ReportFormat(String id, boolean binary) {
         this.id = id;
+        this.binary = binary;
+    }
+
+    /**
+     * Whether the format is bytes rather than text: {@link Reports#render} refuses it and only {@link Reports#write}
+     * produces it.
+     */
+    public boolean binary() {
+        return binary;
     }
 
     /** The lower-case id used on the command line and in configuration. */
@@ -46,8 +70,10 @@ public enum ReportFormat {
 
     /**
      * The format a file name asks for, by its extension (case ignored): {@code .json} is JSON, {@code .txt} is the
-     * summary, {@code .table} is the table. Any other extension, including {@code .tsv} (the table is aligned with
-     * spaces, not tabs), gives an empty result so the caller can ask the user to name a format.
+     * summary, {@code .table} is the table, {@code .sarif} and {@code .sarif.json} are SARIF, {@code .xml} is JUnit,
+     * {@code .md} is Markdown, {@code .html} and {@code .htm} are HTML, {@code .pdf} is PDF. Any other extension,
+     * including {@code .tsv} (the table is aligned with spaces, not tabs), gives an empty result so the caller can ask
+     * the user to name a format.
      */
     public static Optional<ReportFormat> forFile(Path file) {
         Path name = file == null ? null : file.getFileName();
@@ -59,12 +85,25 @@ public enum ReportFormat {
         if (dot <= 0 || dot == n.length() - 1) {
             return Optional.empty();
         }
+        if (n.endsWith(".sarif.json") && n.length() > ".sarif.json".length()) {
+            return Optional.of(SARIF);
+        }
         return switch (n.substring(dot + 1)) {
             case "json" -> Optional.of(JSON);
             case "txt" -> Optional.of(SUMMARY);
             case "table" -> Optional.of(TABLE);
+            case "sarif" -> Optional.of(SARIF);
+            case "xml" -> Optional.of(JUNIT);
+            case "md" -> Optional.of(MARKDOWN);
+            case "html", "htm" -> Optional.of(HTML);
+            case "pdf" -> Optional.of(PDF);
             default -> Optional.empty();
         };
+    }
+
+    /** The extensions {@link #forFile} knows, for messages that ask the user to pick one. */
+    public static String knownExtensions() {
+        return ".json, .txt, .table, .sarif, .xml, .md, .html or .pdf";
     }
 
     static String validIds() {

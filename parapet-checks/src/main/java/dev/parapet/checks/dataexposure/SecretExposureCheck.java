@@ -17,22 +17,22 @@ import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds secrets in what the API returns: live API keys, private keys, database connection strings with a password,
  * JWTs outside token-issuing routes, and process-environment dumps. Formats are data
  * ({@code checks/secret-exposure/signatures.json}); placeholders and published example values are dropped before
- * anything is reported. Reads recorded responses (bodies and headers other than {@code Set-Cookie}) and fetches
- * known endpoints that have none. One finding per endpoint and format; evidence masks every secret.
+ * anything is reported. Test-mode keys ({@code sk_test_}) are deliberately not reported: they reach no live data,
+ * and documentation quotes them constantly. Reads recorded responses (bodies and headers other than
+ * {@code Set-Cookie}) and fetches known endpoints that have none. One finding per endpoint and format; evidence masks every secret.
  */
 public final class SecretExposureCheck implements Check {
 
@@ -45,8 +45,9 @@ public final class SecretExposureCheck implements Check {
                     + " read only by server-side code.");
 
     static final SecretSignatures DATA = CheckData.load(DESCRIPTOR.id(), "signatures.json", SecretSignatures.class);
-    private static final List<Pattern> ENVIRONMENT = DATA.environment().patterns();
-    private static final Set<String> IGNORED_HEADERS = Set.of("set-cookie", "authorization", "cookie");
+    /** Headers that carry cookies (judged by cookie-flags) or never carry secrets. */
+    private static final Set<String> IGNORED_HEADERS = Set.of("set-cookie", "authorization", "cookie",
+            "content-length", "content-type", "date", "connection", "etag", "vary", "cache-control", "expires");
 
     @Override
     public CheckDescriptor descriptor() {
@@ -92,30 +93,47 @@ public final class SecretExposureCheck implements Check {
     }
 
     private static Finding finding(Signature s, Exchange e, String text, List<Hit> hits, List<Hit> everySecret) {
-        Hit first = hits.getFirst();
-        String evidence = Snippets.around(text, first.start(), first.end(), 60);
-        for (Hit h : everySecret) {
-            evidence = Snippets.maskIn(evidence, h.secret(), h.signature().keep());
-        }
+        String evidence = maskedAround(text, hits.getFirst(), everySecret);
         long distinct = hits.stream().map(Hit::secret).distinct().count();
         Finding.Builder b = base(e, s.severity(), s.confidence(), s.name() + " exposed in a response", s.id())
                 .evidence(Snippets.oneLine(s.name() + (distinct > 1 ? " (" + distinct + " distinct)" : "") + ": "
                         + evidence, Snippets.MAX_EVIDENCE))
-                .remediation(remediation(s));
+                .remediation(s.kind().remediation(s.name()));
         if (s.kind() == Kind.CONNECTION_STRING) {
             b.tag(Finding.TAG_CONTAINER_ESCAPE).tag("stage:credentials");
         }
         return b.build();
     }
 
-    private static Optional<Finding> environmentDump(Exchange e) {
-        Set<String> names = new LinkedHashSet<>();
-        for (Pattern p : ENVIRONMENT) {
-            Matcher m = p.matcher(e.body());
-            if (m.find()) {
-                names.add(m.group(1) != null ? m.group(1) : m.group(2));
+    /**
+     * The text around {@code first} with every secret found in it masked. Masking happens on the whole text before
+     * cutting, so a secret spanning lines or sitting next to the match is never shown in part.
+     */
+    private static String maskedAround(String text, Hit first, List<Hit> everySecret) {
+        List<Hit> sorted = everySecret.stream().sorted(Comparator.comparingInt(Hit::start)).toList();
+        StringBuilder sb = new StringBuilder();
+        int pos = 0;
+        int from = -1;
+        int to = -1;
+        for (Hit h : sorted) {
+            if (h.start() >= pos) {
+                sb.append(text, pos, h.start());
+                int maskStart = sb.length();
+                sb.append(Snippets.mask(h.secret(), h.signature().keep()));
+                pos = h.end();
+                if (h.start() <= first.start() && first.start() < h.end()) {
+                    from = maskStart;
+                    to = sb.length();
+                }
             }
         }
+        sb.append(text.substring(pos));
+        // sorted by start, so the hit covering first.start() was masked whole even when first overlaps it
+        return Snippets.around(sb.toString(), Math.max(0, from), Math.max(0, to), 60);
+    }
+
+    private static Optional<Finding> environmentDump(Exchange e) {
+        Set<String> names = DATA.environment().namesIn(e.body());
         if (names.size() < DATA.environment().minimum()) {
             return Optional.empty();
         }
@@ -135,20 +153,6 @@ public final class SecretExposureCheck implements Check {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(severity).confidence(confidence).title(title).discriminator(discriminator)
                 .exchange(e).references(DESCRIPTOR.references());
-    }
-
-    private static String remediation(Signature s) {
-        return switch (s.kind()) {
-            case API_KEY -> "Revoke and rotate the " + s.name() + " now, then remove it from the response: keys"
-                    + " belong in a secret store read by server-side code, never in data sent to clients.";
-            case PRIVATE_KEY -> "Treat the key as compromised: revoke whatever it signs or decrypts, issue a new"
-                    + " key pair, and make sure no route serves key files or configuration objects.";
-            case CONNECTION_STRING -> "Rotate the database password, stop serialising configuration into"
-                    + " responses (remove the config/debug route), and connect with a least-privilege database"
-                    + " user, e.g. `DATABASE_URL` read from a secret, never echoed.";
-            case JWT -> "Return tokens only from the authentication flow, not in ordinary resources; revoke the"
-                    + " exposed tokens (rotate the signing key if they cannot be revoked individually).";
-        };
     }
 
     private static String headerText(Headers headers) {

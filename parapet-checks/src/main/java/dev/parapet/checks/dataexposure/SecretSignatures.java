@@ -3,10 +3,15 @@ package dev.parapet.checks.dataexposure;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Severity;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The secret formats {@link SecretExposureCheck} knows, loaded from {@code checks/secret-exposure/signatures.json}.
@@ -22,7 +27,27 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
                         Environment environment) {
 
     /** What a secret of this kind lets an attacker do, which decides tags and remediation. */
-    enum Kind { API_KEY, PRIVATE_KEY, CONNECTION_STRING, JWT }
+    enum Kind {
+        API_KEY, PRIVATE_KEY, CONNECTION_STRING, JWT, PASSWORD_HASH;
+
+        /** What to do about a leaked secret of this kind, named {@code name}. */
+        String remediation(String name) {
+            return switch (this) {
+                case API_KEY -> "Revoke and rotate the " + name + " now, then remove it from the response: keys"
+                        + " belong in a secret store read by server-side code, never in data sent to clients.";
+                case PRIVATE_KEY -> "Treat the key as compromised: revoke whatever it signs or decrypts, issue a new"
+                        + " key pair, and make sure no route serves key files or configuration objects.";
+                case CONNECTION_STRING -> "Rotate the database password, stop serialising configuration into"
+                        + " responses (remove the config/debug route), and connect with a least-privilege database"
+                        + " user, e.g. `DATABASE_URL` read from a secret, never echoed.";
+                case JWT -> "Return tokens only from the authentication flow, not in ordinary resources; revoke the"
+                        + " exposed tokens (rotate the signing key if they cannot be revoked individually).";
+                case PASSWORD_HASH -> "Never serialise credential columns: select explicit columns or map rows to a"
+                        + " response DTO without the hash (e.g. `SELECT id, name, email FROM users`), and force a"
+                        + " password reset for the exposed accounts - hashes can be cracked offline.";
+            };
+        }
+    }
 
     /**
      * One format. {@code secretGroup} is the capture group holding the secret; {@code keep} how many of its first
@@ -35,11 +60,23 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
     /** Variable names (exact, upper case) and prefixes of a process environment; {@code minimum} distinct ones. */
     record Environment(int minimum, List<String> names, List<String> prefixes) {
 
+        /** The variable names (for a prefix: the first full name with it) that appear in {@code body} with a value. */
+        Set<String> namesIn(String body) {
+            Set<String> found = new LinkedHashSet<>();
+            for (Pattern p : patterns()) {
+                Matcher m = p.matcher(body);
+                if (m.find()) {
+                    found.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+            return found;
+        }
+
         /** One pattern per name or prefix, matching it as a JSON key or as a {@code NAME=value} line with a value. */
         List<Pattern> patterns() {
             var names = this.names.stream().map(Pattern::quote);
             var prefixed = prefixes.stream().map(p -> Pattern.quote(p) + "[A-Za-z0-9_]+");
-            return java.util.stream.Stream.concat(names, prefixed).map(n -> Pattern.compile(
+            return Stream.concat(names, prefixed).map(n -> Pattern.compile(
                     "\"(" + n + ")\"\\s*:\\s*(?:\"[^\"\\s]|[0-9tf\\[{])|(?:^|[\\u0000\\s])(" + n + ")=[^\\s\\u0000]",
                     Pattern.MULTILINE)).toList();
         }
@@ -53,7 +90,7 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
     static boolean hasJwtHeader(String token) {
         try {
             String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
-                    java.nio.charset.StandardCharsets.UTF_8).trim();
+                    StandardCharsets.UTF_8).trim();
             return header.startsWith("{") && header.endsWith("}")
                     && header.toLowerCase(Locale.ROOT).matches("(?s).*\"alg\"\\s*:\\s*\".*");
         } catch (IllegalArgumentException e) {

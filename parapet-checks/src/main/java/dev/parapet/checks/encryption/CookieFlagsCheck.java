@@ -66,18 +66,15 @@ public final class CookieFlagsCheck implements Check {
         Map<String, Finding> byName = new LinkedHashMap<>();
         for (Exchange e : Responses.toExamine(ctx, DESCRIPTOR.requestBudget())) {
             for (String header : e.responseHeaders().all("Set-Cookie")) {
+                // the first header that shows a cookie's defects speaks for the cookie; the finding's parameter is its name
                 SetCookie.parse(header).filter(c -> !c.isDeletion()).filter(c -> !byName.containsKey(c.name()))
-                        .flatMap(c -> judge(c, e, https)).ifPresent(f -> byName.put(nameOf(f), f));
+                        .flatMap(c -> judge(c, e, https)).ifPresent(f -> byName.put(f.parameter(), f));
             }
         }
         return CheckOutcome.findings(List.copyOf(byName.values()));
     }
 
-    private static String nameOf(Finding f) {
-        return f.parameter();
-    }
-
-    private Optional<Finding> judge(SetCookie c, Exchange e, boolean https) {
+    private static Optional<Finding> judge(SetCookie c, Exchange e, boolean https) {
         boolean namedLikeSession = SESSION.byName(c.name());
         boolean sessionLike = namedLikeSession || SESSION.byValue(c.value());
         List<Missing> missing = new ArrayList<>();

@@ -82,14 +82,16 @@ public final class DangerousMethodsCheck implements Check {
         for (URI uri : where) {
             Exchange e = ctx.probe(ProbeRequest.of("TRACE", uri).withHeader(TRACE_HEADER, token));
             if (e.answered() && e.response().isSuccess() && e.body().contains(token)) {
+                // Quote the echoed header line itself: the proof, and nothing of the target's other headers.
                 int at = e.body().indexOf(token);
-                String snippet = e.body().substring(Math.max(0, at - 60), Math.min(e.body().length(), at + 40))
-                        .replaceAll("\\s+", " ");
+                int lineStart = e.body().lastIndexOf('\n', at) + 1;
+                int lineEnd = e.body().indexOf('\n', at);
+                String snippet = e.body().substring(lineStart, lineEnd < 0 ? e.body().length() : lineEnd).strip();
                 return Optional.of(Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                         .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                         .title("TRACE is enabled and echoes request headers")
                         .evidence(Evidence.cap("TRACE with " + TRACE_HEADER + ": " + token + " -> " + e.status()
-                                + ", body echoes it: ..." + snippet + "..."))
+                                + ", body echoes it: " + snippet))
                         .exchange(e)
                         .remediation("Turn TRACE off where the request first lands: Apache `TraceEnable off`, Tomcat "
                                 + "`allowTrace=\"false\"` on the Connector, or reject it in the framework (405). An "

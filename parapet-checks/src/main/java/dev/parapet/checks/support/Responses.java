@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Gathers the answered responses a passive check judges: every exchange discovery recorded, then a plain GET of
  * each known endpoint that has none yet (endpoints read from a spec, for example), while {@code maxFetches} and the
- * check's budget allow. URL templates ({@code /users/{id}}) are never fetched. Probes go through the engine, so
+ * check's budget allow. URLs discovery already tried are not fetched again. URL templates ({@code /users/{id}}) are never fetched. Probes go through the engine, so
  * identical fetches by several checks are sent once.
  */
 public final class Responses {
@@ -27,7 +27,8 @@ public final class Responses {
         List<Exchange> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Exchange e : ctx.inventory().exchanges()) {
-            if (e.answered() && seen.add(e.request().method() + " " + e.request().uri())) {
+            // a URL discovery already tried is never fetched again, answered or not
+            if (seen.add(e.request().method() + " " + e.request().uri()) && e.answered()) {
                 out.add(e);
             }
         }

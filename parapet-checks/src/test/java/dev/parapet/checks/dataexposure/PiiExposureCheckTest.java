@@ -87,6 +87,13 @@ class PiiExposureCheckTest extends CheckContractTest {
                 .doesNotContainKey(Kind.EMAIL);
     }
 
+    @Test
+    void doesNotTakeTheCredentialsOfAConnectionStringForAnEmail() {
+        assertThat(SCANNER.scan("{\"DATABASE_URL\":\"postgres://shop:S3cret-pass@db.internal:5432/shop\"}"))
+                .doesNotContainKey(Kind.EMAIL);
+        assertThat(SCANNER.scan("<a href=\"mailto:ada.lovelace@example.com\">mail</a>")).containsKey(Kind.EMAIL);
+    }
+
     private static Finding byTitle(List<Finding> findings, String prefix) {
         return findings.stream().filter(f -> f.title().startsWith(prefix)).findFirst().orElseThrow();
     }

@@ -58,6 +58,7 @@ class SecretExposureCheckTest extends CheckContractTest {
             assertThat(env.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(env.tags()).contains(Finding.TAG_CONTAINER_ESCAPE, "stage:credentials");
             assertThat(env.evidence()).contains("PATH", "HOME", "NODE_ENV", "DATABASE_URL");
+            assertThat(byTitle(findings, "Private key").evidence()).contains("-----BEGIN PRIVATE KEY-----", "-----END").doesNotContain("MIIE", "Zr1Ws5");
         }
     }
 
@@ -67,6 +68,19 @@ class SecretExposureCheckTest extends CheckContractTest {
         assertThat(SecretExposureCheck.DATA.isPlaceholder("<password>")).isTrue();
         assertThat(SecretExposureCheck.DATA.isPlaceholder("AKIA" + "IOSFODNN7EXAMPLE")).isTrue();
         assertThat(SecretExposureCheck.DATA.isPlaceholder("Tr0ub4dor-x7Qp")).isFalse();
+    }
+
+    @Test
+    void recognisesEnvironmentDumpsAsJsonDotenvTextAndProcEnviron() {
+        var env = SecretExposureCheck.DATA.environment();
+        assertThat(env.namesIn("{\"PATH\":\"/usr/bin\",\"HOME\":\"/root\",\"AWS_REGION\":\"eu-west-1\"}"))
+                .containsExactly("PATH", "HOME", "AWS_REGION");
+        assertThat(env.namesIn("NODE_ENV=production\nDATABASE_URL=postgres://a:b@db/x\nPORT=3000\nHOSTNAME=web-1"))
+                .contains("NODE_ENV", "DATABASE_URL", "HOSTNAME");
+        assertThat(env.namesIn("PATH=/usr/bin\u0000HOME=/root\u0000KUBERNETES_SERVICE_HOST=10.0.0.1\u0000"))
+                .containsExactly("PATH", "HOME", "KUBERNETES_SERVICE_HOST");
+        // prose naming variables, or names without values, is documentation, not a dump
+        assertThat(env.namesIn("Set PATH, HOME and NODE_ENV before starting; {\"PATH\":\"\"}")).isEmpty();
     }
 
     @Test
@@ -87,6 +101,17 @@ class SecretExposureCheckTest extends CheckContractTest {
         assertThat(matches("database-url", "mongodb+srv://app:p4ss-w0rd@cluster0.example.net/app")).isEqualTo("p4ss-w0rd");
         assertThat(matches("aws-secret-access-key",
                 "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzq8h3K2LmN")).hasSize(40);
+    }
+
+    @Test
+    void recognisesPasswordHashFormatsButNotShorterLookalikes() {
+        String bcrypt = "$2b$12$EgOYyYSABNP2DAjtezOPWa.gCzdANhnZqy.yCltllHVIgxXK/QNZM";
+        assertThat(matches("password-hash", "{\"password_hash\":\"" + bcrypt + "\"}")).isEqualTo(bcrypt);
+        String argon = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQxMjM$RdescudvJCsgt3ub+b+dWRWJTmaaJObG";
+        assertThat(matches("password-hash", argon)).isEqualTo(argon);
+        String django = "pbkdf2_sha256$600000$s4lt$Yk1hY2tlZFBhc3N3b3JkSGFzaFZhbHVlMQ==";
+        assertThat(matches("password-hash", django)).isEqualTo(django);
+        assertThat(matches("password-hash", "price: $2b$12$ too short")).isEmpty();
     }
 
     private static String matches(String id, String text) {

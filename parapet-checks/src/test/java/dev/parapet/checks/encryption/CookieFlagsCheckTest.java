@@ -5,7 +5,10 @@ import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
+import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.EncryptionFixtures;
+import dev.parapet.testkit.fixtures.TlsFixtures;
+import dev.parapet.testkit.fixtures.TlsFront;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -40,6 +43,21 @@ class CookieFlagsCheckTest extends CheckContractTest {
             assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
             assertThat(f.title()).contains("HttpOnly").contains("Secure").contains("SameSite");
             assertThat(f.evidence()).contains("sid=4f9a****").doesNotContain("4f9a1c2e8b7d");
+        }
+    }
+
+    @Test
+    void judgesSecureOnEveryCookieOfAnHttpsTarget() throws IOException {
+        try (TlsFront front = TlsFixtures.front(EncryptionFixtures.sessionCookieWithoutFlags(), TlsFixtures.MODERN)) {
+            List<Finding> findings = CheckHarness.scan(HttpsTargets.insecure(front.uri()), List.of(check()))
+                    .findings();
+            assertThat(findings).extracting(Finding::parameter).containsExactlyInAnyOrder("sid", "theme");
+            Finding theme = findings.stream().filter(f -> f.parameter().equals("theme")).findFirst().orElseThrow();
+            assertThat(theme.title()).isEqualTo("Cookie 'theme' set without Secure");
+            assertThat(theme.severity()).isEqualTo(Severity.LOW);
+            Finding sid = findings.stream().filter(f -> f.parameter().equals("sid")).findFirst().orElseThrow();
+            assertThat(sid.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(sid.evidence()).doesNotContain("target is plain HTTP");
         }
     }
 

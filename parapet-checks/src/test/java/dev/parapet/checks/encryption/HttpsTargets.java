@@ -6,6 +6,7 @@ import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.TlsFront;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,11 +36,15 @@ final class HttpsTargets {
         fronts.clear();
     }
 
-    /** The harness configuration with {@code insecure=true}, so the self-signed fixture certificate is accepted. */
+    /**
+     * The harness configuration with {@code insecure=true}, so the self-signed fixture certificate is accepted, and
+     * a 15 s connect timeout: the client counts the TLS handshake as connecting, and the first handshake in a JVM
+     * (provider and trust-store loading) can take seconds on a busy build machine.
+     */
     static ScanConfig insecure(URI target) {
         ScanConfig c = CheckHarness.config(target);
         return new ScanConfig(c.target(), c.scope(), c.mode(), c.context(), c.rate(), c.concurrency(), c.maxTime(),
-                c.connectTimeout(), c.readTimeout(), c.maxBodyBytes(), c.maxRedirects(), c.hostErrorBudget(),
+                Duration.ofSeconds(15), Duration.ofSeconds(15), c.maxBodyBytes(), c.maxRedirects(), c.hostErrorBudget(),
                 c.maxDiscoveredEndpoints(), c.checks(), true);
     }
 }

@@ -1,0 +1,51 @@
+package dev.parapet.checks.inputvalidation;
+
+import dev.parapet.checks.support.CheckData;
+import dev.parapet.model.Severity;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What {@link PathTraversalCheck} sends and recognises, loaded from {@code checks/path-traversal/probes.json}.
+ * Immutable once loaded; safe to share between threads.
+ */
+record TraversalProbes(List<String> fileParameters, Pattern fileValue, List<Variant> variants, int fallbackVariants,
+                       List<Target> targets, Pattern secretVariable, Pattern urlWithPassword,
+                       List<Runtime> cgroupRuntimes) {
+
+    /** One spelling of a traversal; {@link #value} builds the raw (already encoded) parameter value. */
+    record Variant(String id, String lead, String step, int repeat) {
+        String value(Target target) {
+            return lead + step.repeat(repeat) + target.path();
+        }
+    }
+
+    /** When a target is tried: see the data file. */
+    enum Role { PRIMARY, FALLBACK, FOLLOW_UP }
+
+    /**
+     * A host or container file, recognised when all {@code signatures} match; {@code credentials} says reading it
+     * hands out a credential by itself.
+     */
+    record Target(String id, String path, String label, String platform, Role role, List<Pattern> signatures,
+                  Severity severity, boolean credentials) {
+
+        /** Whether {@code body} is this file and {@code baselineBody} was not. */
+        boolean readIn(String body, String baselineBody) {
+            return matchesAll(body) && !matchesAll(baselineBody);
+        }
+
+        private boolean matchesAll(String body) {
+            return signatures.stream().allMatch(p -> p.matcher(body).find());
+        }
+    }
+
+    /** A container runtime and the cgroup path fragment that names it. */
+    record Runtime(String name, Pattern pattern) {
+    }
+
+    static TraversalProbes load() {
+        return CheckData.load("path-traversal", "probes.json", TraversalProbes.class);
+    }
+}
