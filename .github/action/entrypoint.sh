@@ -12,13 +12,10 @@ fail() {
   exit 2
 }
 
-# Inputs Parapet cannot honour yet are refused, never dropped: a scan without the caller's headers or spec
-# would grade something other than what was asked for.
+# Inputs Parapet cannot honour yet are refused, never dropped: a scan without the caller's headers would grade
+# something other than what was asked for, and the secret would be silently unused.
 [[ -z "${INPUT_HEADERS:-}" ]] || fail "the headers input is not supported yet (authenticated scanning is not available); remove it rather than have the secret ignored"
-[[ -z "${INPUT_SPEC:-}" ]] || fail "the spec input is not supported yet (OpenAPI-guided scanning is not available); remove it to scan by discovery"
 [[ -z "${INPUT_TIER:-}" ]] || fail "the tier input is not supported yet; remove it"
-[[ -z "${INPUT_BASELINE:-}" ]] || fail "the baseline input is not supported by this Parapet's CLI yet; remove it"
-[[ -z "${INPUT_SUPPRESSIONS:-}" ]] || fail "the suppressions input is not supported by this Parapet's CLI yet; remove it"
 url="${INPUT_URL:-}"
 [[ -n "$url" ]] || fail "the url input is required (the base URL of the API to scan)"
 
@@ -37,6 +34,9 @@ args=(scan "$url" --no-progress --color never -o "$json" -o "$summary" -o "$sari
 [[ -z "${INPUT_FAIL_ON:-}" ]] || args+=(--fail-on "$INPUT_FAIL_ON")
 [[ -z "${INPUT_CONTEXT:-}" ]] || args+=(--context "$INPUT_CONTEXT")
 [[ -z "${INPUT_MODE:-}" ]] || args+=(--mode "$INPUT_MODE")
+[[ -z "${INPUT_SPEC:-}" ]] || args+=(--spec "$INPUT_SPEC")
+[[ -z "${INPUT_BASELINE:-}" ]] || args+=(--baseline "$INPUT_BASELINE")
+[[ -z "${INPUT_SUPPRESSIONS:-}" ]] || args+=(--suppressions "$INPUT_SUPPRESSIONS")
 
 # PARAPET_JAR runs a given jar (tests use the one just built); otherwise ./parapet builds the jar once or reuses it.
 if [[ -n "${PARAPET_JAR:-}" ]]; then

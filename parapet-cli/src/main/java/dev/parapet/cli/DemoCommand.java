@@ -18,6 +18,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code parapet demo}: starts the bundled demo API on 127.0.0.1, scans it like {@code parapet scan} would, writes
  * {@code parapet-demo.json}, and stops the API. Environment and parapet.yaml do not apply: the demo shows defaults.
+ * The scan is stored in the history like any other (unless {@code --no-store}); ./.parapet-suppressions.yaml applies
+ * only when named with {@code --suppressions}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scan the bundled, deliberately vulnerable demo API (on 127.0.0.1).",
@@ -34,6 +36,12 @@ final class DemoCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Mixin
+    TriageOptions triage = new TriageOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
 
     @picocli.CommandLine.Spec
@@ -46,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
             output.outputs.add(Path.of("parapet-demo.json"));
         }
         PrintWriter err = spec.commandLine().getErr();
+        TriageOptions.Inputs inputs = triage.load(false);
         DemoApi.Variant variant = fixed ? DemoApi.Variant.FIXED : DemoApi.Variant.VULNERABLE;
         try (LoopbackHttpServer api = DemoApi.start(variant)) {
             err.println("parapet: demo API (" + variant.name().toLowerCase(java.util.Locale.ROOT)
@@ -53,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
             Map<String, String> flags = new LinkedHashMap<>();
             gate.into(flags);
             ConfigLoader.Resolved resolved = ConfigLoader.resolve(api.uri(), Map.of(), Map.of(), flags);
-            return ScanRunner.run(ScanService.withInstalledChecks(), resolved, output, spec.commandLine().getOut(), err);
+            return ScanRunner.run(ScanService.withInstalledChecks(), resolved, output, inputs, store,
+                    spec.commandLine().getOut(), err);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.parapet.cli;
 
 import dev.parapet.config.ConfigException;
 import dev.parapet.service.ParapetVersion;
+import dev.parapet.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,8 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Black-box API security scanner: probes an API from outside and grades it.",
-        subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, McpCommand.class,
+        subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, ResultsCommand.class,
+                HistoryCommand.class, DiffCommand.class, BaselineCommand.class, McpCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
@@ -62,7 +64,8 @@ public final class Main implements Runnable {
             return ExitCode.USAGE.code;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof ConfigException || ex instanceof IllegalArgumentException
+                    || ex instanceof StoreException) {
                 cmd.getErr().println("parapet: " + ex.getMessage());
                 return ExitCode.USAGE.code;
             }

@@ -35,6 +35,12 @@ final class ScanCommand implements Callable<Integer> {
     Path config;
 
     @Mixin
+    TriageOptions triage = new TriageOptions();
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Mixin
     LoggingOptions logging = new LoggingOptions();
 
     @picocli.CommandLine.Spec
@@ -53,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         ConfigLoader.Resolved resolved = ConfigLoader.resolve(target, ConfigLoader.readFile(file),
                 ConfigLoader.fromEnvironment(System.getenv()), flags);
-        return ScanRunner.run(ScanService.withInstalledChecks(), resolved, output,
+        return ScanRunner.run(ScanService.withInstalledChecks(), resolved, output, triage.load(true), store,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -11,24 +11,34 @@ import dev.parapet.report.Reports;
 import dev.parapet.score.GateVerdict;
 import dev.parapet.service.ScanFailedException;
 import dev.parapet.service.ScanService;
+import dev.parapet.triage.Triage;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Runs one scan for a command: progress, Ctrl-C, printing, report files, the gate and the exit code. */
+/**
+ * Runs one scan for a command: progress, Ctrl-C, printing, report files, the gate (narrowed by a baseline and
+ * suppressions), storing the scan, and the exit code.
+ */
 final class ScanRunner {
 
     private ScanRunner() {
     }
 
-    static int run(ScanService service, ConfigLoader.Resolved resolved, OutputOptions output, PrintWriter out,
-                   PrintWriter err) {
+    /**
+     * Runs the scan; the gate is narrowed by {@code triageInputs}, and the report is kept in {@code store} unless
+     * {@code --no-store}. A store that cannot be written costs a warning, never the report or the exit code.
+     */
+    static int run(ScanService service, ConfigLoader.Resolved resolved, OutputOptions output,
+                   TriageOptions.Inputs triageInputs, StoreOptions store, PrintWriter out, PrintWriter err) {
         ReportFormat stdoutFormat = ReportFormat.parse(output.format);
         if (stdoutFormat.binary()) {
             throw new ConfigException(stdoutFormat.id() + " is a file format: use -o report." + stdoutFormat.id());
@@ -69,10 +79,15 @@ final class ScanRunner {
         }
         closeQuietly(progress);
 
-        GateVerdict verdict = GateVerdict.evaluate(report, resolved.gate());
-        out.print(Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
-                .withFailOn(resolved.gate().failOn())));
+        Triage triage = Triage.of(report, triageInputs.baseline(), triageInputs.suppressions(),
+                LocalDate.now(ZoneOffset.UTC));
+        GateVerdict verdict = triage.verdict(report, resolved.gate());
+        String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
+                .withFailOn(resolved.gate().failOn()));
+        List<String> notes = TriageNotes.lines(triage);
+        out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
+        triage.expired().forEach(e -> err.println("parapet: warning: " + TriageNotes.expired(e)));
         boolean written = true;
         for (var entry : files.entrySet()) {
             try {
@@ -85,6 +100,9 @@ final class ScanRunner {
                 err.println("parapet: cannot write " + entry.getKey() + ": " + e.getMessage()
                         + " (check the directory exists and is writable)");
             }
+        }
+        if (!store.noStore) {
+            StoreStep.save(store.db, report, err);
         }
         boolean anyCompleted = report.checks().stream().anyMatch(r -> r.status() == CheckStatus.COMPLETED);
         if (userStopped[0] || !anyCompleted || !report.complete() && !report.incompleteReason().startsWith("time budget")) {

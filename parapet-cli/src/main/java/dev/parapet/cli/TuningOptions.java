@@ -49,6 +49,13 @@ final class TuningOptions {
     @Option(names = "--insecure", description = "Accept untrusted TLS certificates (they are still reported as findings).")
     Boolean insecure;
 
+    @Option(names = "--spec", paramLabel = "FILE|URL",
+            description = "Read this OpenAPI/Swagger document (a file, or a URL on the target's origin) instead of one discovery finds.")
+    String spec;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for values synthesised from the spec (default 0).")
+    String seed;
+
     void into(Map<String, String> flags) {
         put(flags, "checks", checks == null ? null : String.join(",", checks));
         put(flags, "scope", scope == null ? null : String.join(",", scope));
@@ -62,6 +69,8 @@ final class TuningOptions {
         put(flags, "max-body", maxBody);
         put(flags, "max-endpoints", maxEndpoints);
         put(flags, "insecure", insecure == null ? null : insecure.toString());
+        put(flags, "spec", spec);
+        put(flags, "seed", seed);
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

@@ -31,9 +31,9 @@ class LayeringTest {
     void coreNeverImportsChecksReportsOrAdapters() {
         noClasses().that().resideInAnyPackage("dev.parapet.model..", "dev.parapet.spi..", "dev.parapet.engine..",
                         "dev.parapet.http..", "dev.parapet.event..", "dev.parapet.config..", "dev.parapet.score..",
-                        "dev.parapet.service..")
+                        "dev.parapet.service..", "dev.parapet.triage..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.checks..", "dev.parapet.report..",
-                        "dev.parapet.cli..", "dev.parapet.demo..")
+                        "dev.parapet.cli..", "dev.parapet.demo..", "dev.parapet.store..")
                 .check(classes);
     }
 
@@ -49,6 +49,14 @@ class LayeringTest {
     void cliGoesThroughTheScanServiceNotTheEngine() {
         noClasses().that().resideInAPackage("dev.parapet.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.engine..", "dev.parapet.http..")
+                .check(classes);
+    }
+
+    @Test
+    void storeNeverImportsAnAdapterTheEngineOrTheChecks() {
+        noClasses().that().resideInAPackage("dev.parapet.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.cli..", "dev.parapet.engine..",
+                        "dev.parapet.http..", "dev.parapet.checks..", "dev.parapet.server..", "dev.parapet.mcp..")
                 .check(classes);
     }
 }

@@ -33,9 +33,11 @@ class ShadedJarIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "-jar", System.getProperty("parapet.jar")));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile())
+                .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        builder.environment().put("PARAPET_HOME", dir.resolve("parapet-home").toString());
+        builder.environment().remove("PARAPET_DB_URL");
+        return builder.start();
     }
 
     private Result finish(Process p) throws Exception {

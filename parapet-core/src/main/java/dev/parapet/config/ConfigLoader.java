@@ -36,7 +36,7 @@ public final class ConfigLoader {
     /** Keys every layer may set. */
     public static final Set<String> KEYS = Set.of("scope", "mode", "context", "rate", "concurrency", "max-time",
             "connect-timeout", "read-timeout", "max-body", "max-redirects", "host-error-budget", "max-endpoints",
-            "checks", "insecure", "threshold", "fail-on");
+            "checks", "insecure", "threshold", "fail-on", "spec", "seed");
 
     public record Resolved(ScanConfig scan, Gate gate) {
     }
@@ -128,6 +128,9 @@ public final class ConfigLoader {
                     .map(s -> s.toLowerCase(Locale.ROOT)).forEach(checks::add);
         }
         boolean insecure = bool(merged, "insecure", d.insecure());
+        Value specValue = merged.get("spec");
+        String spec = specValue == null ? d.spec() : specValue.text().strip();
+        long seed = integer(merged, "seed", 0, 0, Integer.MAX_VALUE, "--seed 42");
 
         Optional<Integer> threshold = Optional.empty();
         Value t = merged.get("threshold");
@@ -149,7 +152,7 @@ public final class ConfigLoader {
             }
         }
         return new Resolved(new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
-                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure), new Gate(threshold, failOn));
+                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed), new Gate(threshold, failOn));
     }
 
     private static void layer(Map<String, Value> merged, Map<String, String> values, String source) {

@@ -104,7 +104,8 @@ public final class ScanEngine {
             if (!first.answered()) {
                 throw new TargetUnreachableException(first.error(), first);
             }
-            Inventory inventory = discovery.discover(target, first);
+            Inventory inventory = new SpecStage(executor, scope, SpecStage.installedLoader())
+                    .enrich(discovery.discover(target, first), config, config.maxDiscoveredEndpoints());
             events.publish(new ScanEvent.DiscoveryCompleted(scanId, inventory.endpoints().size(),
                     inventory.apiDocuments()));
 

@@ -14,13 +14,21 @@ import java.util.List;
  * @param endpoints    every endpoint known, the target first
  * @param exchanges    discovery's answered exchanges, in the order they were made
  * @param apiDocuments URLs of API description documents that answered during discovery
+ * @param spec         the API description read for this scan, {@link ApiSpec#EMPTY} when there is none
  */
-public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exchanges, List<URI> apiDocuments) {
+public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exchanges, List<URI> apiDocuments,
+                        ApiSpec spec) {
 
     public Inventory {
         endpoints = List.copyOf(endpoints);
         exchanges = List.copyOf(exchanges);
         apiDocuments = List.copyOf(apiDocuments);
+        spec = spec == null ? ApiSpec.EMPTY : spec;
+    }
+
+    /** An inventory without an API description. */
+    public Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exchanges, List<URI> apiDocuments) {
+        this(target, endpoints, exchanges, apiDocuments, ApiSpec.EMPTY);
     }
 
     /** The first recorded exchange for the target URL itself, if it was answered. */

@@ -161,6 +161,18 @@ class ConfigLoaderLayersAndExplainsTest {
         assertThat(ConfigLoader.parseTarget(text)).isEqualTo(URI.create(expected));
     }
 
+    @Test
+    void specAndSeedComeFromAnyLayerWithFlagsWinning() {
+        ConfigLoader.Resolved r = resolve(Map.of("spec", "openapi.yaml", "seed", "3"), Map.of(),
+                Map.of("spec", "api/v2.yaml"));
+        assertThat(r.scan().spec()).isEqualTo("api/v2.yaml");
+        assertThat(r.scan().seed()).isEqualTo(3);
+        assertThat(r.scan().withChecks(java.util.Set.of("x")).spec()).as("withers keep the spec")
+                .isEqualTo("api/v2.yaml");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("seed", "-1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("seed");
+    }
+
     private static ConfigLoader.Resolved resolve(Map<String, String> file, Map<String, String> env,
                                                  Map<String, String> flags) {
         return ConfigLoader.resolve(TARGET, file, env, flags);

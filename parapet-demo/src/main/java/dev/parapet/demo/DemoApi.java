@@ -38,10 +38,18 @@ public final class DemoApi {
                         .header("Allow", "GET, HEAD, PUT, DELETE, PATCH, OPTIONS, TRACE")))
                 .route("GET", "/", r -> cors(r, Response.json(200, """
                         {"name":"Parapet demo shop API","links":{"products":"/api/products",\
-                        "product":"/api/products/1","search":"/api/products?q=lamp","users":"/api/users","orders":"/api/orders/1",\
+                        "product":"/api/products/1","search":"/api/products?q=lamp&sort=name","files":"/api/files?name=terms.txt",\
+                        "avatar":"/api/avatar?url=/static/logo.svg","logout":"/api/logout?next=/","users":"/api/users","orders":"/api/orders/1",\
                         "session":"/api/session","config":"/api/debug/config","admin":"/api/admin/stats"}}""")
                         .header("Set-Cookie", "session=4f2a9c1be77d0a5c; Path=/")))
                 .route("GET", "/api/products", DemoApi::searchProducts)
+                .route("GET", "/api/files", DemoApi::fileByName)
+                .route("GET", "/api/logout", r -> Response.empty(302)
+                        .header("Location", r.param("next") == null ? "/" : r.param("next")))
+                .route("GET", "/api/avatar", DemoApi::fetchAvatar)
+                .route("GET", "/actuator/env", r -> Response.json(200, ACTUATOR_ENV))
+                .route("GET", "/static/logo.svg", r -> new Response(200,
+                        java.util.List.of(java.util.Map.entry("Content-Type", "image/svg+xml")), LOGO))
                 .route("GET", "/api/products/*", DemoApi::productById)
                 .route("GET", "/api/users", r -> cors(r, Response.json(200, USERS)))
                 .route("GET", "/api/orders/*", DemoApi::orderById)
@@ -72,6 +80,13 @@ public final class DemoApi {
     }
 
     private static Response searchProducts(Request r) {
+        String sort = r.param("sort");
+        if (sort != null && !sort.matches("id|name|price")) {
+            // The sort column is concatenated into ORDER BY; an unknown name reaches the database verbatim.
+            return cors(r, Response.json(500, "{\"error\":\"ERROR: column \\\"" + sort.replace("\"", "")
+                    + "\\\" does not exist\\n  Position: 42\",\"query\":\"SELECT id, name, price FROM products "
+                    + "ORDER BY " + sort.replace("\"", "") + "\"}"));
+        }
         String q = r.param("q");
         if (q != null && q.chars().filter(c -> c == '\'').count() % 2 == 1) {
             // The search concatenates the term into SQL; an odd quote breaks it and the driver's error is returned.
@@ -82,6 +97,65 @@ public final class DemoApi {
         }
         return cors(r, Response.json(200, PRODUCTS));
     }
+
+    /** Serves documents by name, joining the name to the documents folder without confinement (canned files). */
+    private static Response fileByName(Request r) {
+        String name = r.param("name") == null ? "" : r.param("name");
+        String normalised = java.nio.file.Path.of("/srv/shop/docs").resolve(name).normalize().toString();
+        String body = switch (normalised) {
+            case "/srv/shop/docs/terms.txt" -> "Terms of sale: goods are shipped within 3 days.\n";
+            case "/etc/passwd" -> "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
+                    + "shop:x:1000:1000::/home/shop:/bin/sh\n";
+            case "/proc/self/environ" -> "PATH=/usr/local/bin:/usr/bin\u0000HOSTNAME=shop-api-7d9f8\u0000"
+                    + "DATABASE_URL=postgres://shop:Sup3r-S3cret-Passw0rd@db.internal:5432/shop\u0000HOME=/home/shop\u0000";
+            case "/proc/self/cgroup" -> "12:memory:/docker/3f1c2a9e8b7d\n11:cpu,cpuacct:/docker/3f1c2a9e8b7d\n"
+                    + "0::/docker/3f1c2a9e8b7d\n";
+            default -> null;
+        };
+        return cors(r, body == null ? Response.json(404, "{\"error\":\"no such file: " + normalised + "\"}")
+                : Response.text(200, body));
+    }
+
+    /**
+     * Fetches the avatar URL it is given, server-side. To keep the demo from ever leaving the machine it only
+     * really fetches loopback URLs (and its own relative paths); any other host gets a 502 as if unreachable.
+     */
+    private static Response fetchAvatar(Request r) throws IOException {
+        String url = r.param("url");
+        if (url == null || url.isBlank()) {
+            return Response.json(400, "{\"error\":\"url required\"}");
+        }
+        java.net.URI target;
+        try {
+            target = java.net.URI.create("http://" + r.header("Host") + "/").resolve(url);
+        } catch (IllegalArgumentException e) {
+            return Response.json(400, "{\"error\":\"bad url\"}");
+        }
+        String host = target.getHost() == null ? "" : target.getHost();
+        if (!"http".equals(target.getScheme()) || !(host.equals("127.0.0.1") || host.equals("localhost"))) {
+            return Response.json(502, "{\"error\":\"upstream unreachable\"}");
+        }
+        try (java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(2)).build()) {
+            java.net.http.HttpResponse<byte[]> upstream = client.send(java.net.http.HttpRequest.newBuilder(target)
+                    .timeout(java.time.Duration.ofSeconds(3)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(upstream.statusCode(), java.util.List.of(java.util.Map.entry("Content-Type",
+                    upstream.headers().firstValue("Content-Type").orElse("application/octet-stream"))), upstream.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.json(502, "{\"error\":\"upstream unreachable\"}");
+        } catch (IOException e) {
+            return Response.json(502, "{\"error\":\"upstream unreachable: " + e.getClass().getSimpleName() + "\"}");
+        }
+    }
+
+    private static final byte[] LOGO = ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"8\" height=\"8\">"
+            + "<rect width=\"8\" height=\"8\" fill=\"#c33\"/></svg>").getBytes(StandardCharsets.UTF_8);
+
+    private static final String ACTUATOR_ENV = """
+            {"activeProfiles":["prod"],"propertySources":[{"name":"systemEnvironment","properties":{\
+            "DATABASE_URL":{"value":"postgres://shop:Sup3r-S3cret-Passw0rd@db.internal:5432/shop"},\
+            "HOSTNAME":{"value":"shop-api-7d9f8"}}}]}""";
 
     private static Response productById(Request r) {
         String id = r.path().substring("/api/products/".length());
@@ -165,18 +239,39 @@ public final class DemoApi {
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+                .header("RateLimit-Policy", "\"default\";q=100;w=60")
                 .route("TRACE", "*", r -> Response.json(405, "{\"error\":\"method not allowed\"}")
                         .header("Allow", "GET, HEAD, OPTIONS"))
                 .route("OPTIONS", "*", r -> strictCors(r, Response.empty(204).header("Allow", "GET, HEAD, OPTIONS")))
                 .route("GET", "/", r -> strictCors(r, Response.json(200, """
                         {"name":"Parapet demo shop API","links":{"products":"/api/v1/products",\
-                        "product":"/api/v1/products/1","users":"/api/v1/users","orders":"/api/v1/orders/1"}}""")
+                        "product":"/api/v1/products/1",\
+                        "search":"/api/v1/products?q=lamp&sort=name","files":"/api/v1/files?name=terms.txt",\
+                        "users":"/api/v1/users","orders":"/api/v1/orders/1"}}""")
                         .header("Set-Cookie", "session=4f2a9c1be77d0a5c; Path=/; HttpOnly; Secure; SameSite=Strict")))
-                .route("GET", "/api/v1/products", r -> strictCors(r, Response.json(200, PRODUCTS)))
+                .route("GET", "/api/v1/products", DemoApi::fixedSearch)
+                .route("GET", "/api/v1/files", DemoApi::fixedFileByName)
                 .route("GET", "/api/v1/products/*", DemoApi::fixedProductById)
                 .route("GET", "/api/v1/users", r -> unauthorized())
                 .route("GET", "/api/v1/orders/*", r -> unauthorized())
                 .start();
+    }
+
+    /** Sort columns come from an allow-list; the search term is a bound parameter (no SQL text ever echoes). */
+    private static Response fixedSearch(Request r) {
+        String sort = r.param("sort");
+        if (sort != null && !sort.matches("id|name|price")) {
+            return strictCors(r, Response.json(400, "{\"error\":\"sort must be one of: id, name, price\"}"));
+        }
+        return strictCors(r, Response.json(200, PRODUCTS));
+    }
+
+    /** Documents come from a fixed list; anything else is not found, whatever its path. */
+    private static Response fixedFileByName(Request r) {
+        if (!"terms.txt".equals(r.param("name"))) {
+            return strictCors(r, Response.json(404, "{\"error\":\"no such document\"}"));
+        }
+        return strictCors(r, Response.text(200, "Terms of sale: goods are shipped within 3 days.\n"));
     }
 
     private static Response fixedProductById(Request r) {

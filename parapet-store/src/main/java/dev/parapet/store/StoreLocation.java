@@ -54,7 +54,7 @@ public record StoreLocation(String jdbcUrl, Kind kind, String display) {
     /** The embedded H2 database in {@code home}. */
     public static StoreLocation embedded(Path home) {
         Path file = home.toAbsolutePath().resolve(H2_FILE_NAME);
-        return new StoreLocation("jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000", Kind.H2, file + ".mv.db");
+        return new StoreLocation(withH2Settings("jdbc:h2:file:" + file), Kind.H2, file + ".mv.db");
     }
 
     /** Parses a JDBC URL given by the user; {@code source} names where it came from for the error message. */
@@ -64,10 +64,31 @@ public record StoreLocation(String jdbcUrl, Kind kind, String display) {
             return new StoreLocation(url, Kind.POSTGRESQL, withoutSecrets(url));
         }
         if (lower.startsWith("jdbc:h2:")) {
-            return new StoreLocation(url, Kind.H2, withoutSecrets(url));
+            return new StoreLocation(withH2Settings(url), Kind.H2, withoutSecrets(url));
         }
         throw new StoreException(source + " must be a jdbc:postgresql://HOST:PORT/DATABASE URL (PostgreSQL or "
                 + "CockroachDB) or a jdbc:h2: URL, not '" + withoutSecrets(url) + "'");
+    }
+
+    /**
+     * Adds the settings the store relies on to an H2 URL unless it sets them itself: a lock timeout long enough for
+     * several scans saving at once, no file compaction on close ({@code MAX_COMPACT_TIME=0}: H2 2.3's chunk
+     * mover trips its own assertions there, and a scan history gains little from a smaller file), and no
+     * {@code .trace.db} file beside the database (errors reach the user as {@link StoreException}s instead).
+     */
+    static String withH2Settings(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(url);
+        if (!upper.contains(";LOCK_TIMEOUT=")) {
+            sb.append(";LOCK_TIMEOUT=10000");
+        }
+        if (!upper.contains(";MAX_COMPACT_TIME=")) {
+            sb.append(";MAX_COMPACT_TIME=0");
+        }
+        if (!upper.contains(";TRACE_LEVEL_FILE=")) {
+            sb.append(";TRACE_LEVEL_FILE=0");
+        }
+        return sb.toString();
     }
 
     /** The URL without user-info passwords or password parameters, for messages. */

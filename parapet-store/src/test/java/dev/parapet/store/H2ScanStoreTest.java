@@ -24,12 +24,22 @@ class H2ScanStoreTest extends ScanStoreContract {
     }
 
     @Test
+    void scansSurviveClosingAndReopeningTheDatabase() {
+        StoreLocation location = StoreLocation.of("jdbc:h2:file:" + home.resolve("store/parapet"), "--db");
+        ScanStore.open(location).save(StoreFixtures.vulnerable("aaaa00000002", T0));
+        ScanStore.open(location).save(StoreFixtures.remediated("aaaa00000003", T0.plusSeconds(1)));
+        assertThat(ScanStore.open(location).history(null, 10, 0)).extracting(StoredScan::id)
+                .containsExactly("aaaa00000003", "aaaa00000002");
+    }
+
+    @Test
     void defaultLocationIsAFileInTheParapetHome() {
         Properties system = new Properties();
         system.setProperty("parapet.home", home.toString());
         StoreLocation location = StoreLocation.resolve(null, Map.of(), system);
         ScanStore.open(location).save(StoreFixtures.vulnerable("aaaa00000001", T0));
         assertThat(home.resolve("parapet.mv.db")).isRegularFile();
+        assertThat(home.resolve("parapet.trace.db")).doesNotExist();
     }
 
     @Test

@@ -1,0 +1,67 @@
+package dev.parapet.checks.unsafeconsumption;
+
+import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.PassiveScans;
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.Confidence;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+import dev.parapet.spi.Check;
+import dev.parapet.testkit.CheckHarness;
+import dev.parapet.testkit.fixtures.UnsafeConsumptionFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenRedirectCheckTest extends CheckContractTest {
+
+    @Override
+    protected Check check() {
+        return new OpenRedirectCheck();
+    }
+
+    @Override
+    protected LoopbackHttpServer startVulnerable() throws IOException {
+        return UnsafeConsumptionFixtures.vulnerable();
+    }
+
+    @Override
+    protected LoopbackHttpServer startSafe() throws IOException {
+        return UnsafeConsumptionFixtures.safe();
+    }
+
+    @Test
+    void confirmsBothRedirectParametersWithTheOutsideLocation() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.vulnerable()) {
+            List<Finding> findings = CheckHarness.findings(server.uri(), check());
+            assertThat(findings).extracting(Finding::parameter).containsExactlyInAnyOrder("next", "url");
+            assertThat(findings).allSatisfy(f -> {
+                assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
+                assertThat(f.evidence()).contains("Location: https://parapet-redirect.invalid/");
+                assertThat(f.exchanges().getFirst().request().uri().getHost()).isEqualTo("127.0.0.1");
+            });
+        }
+    }
+
+    @Test
+    void replacesOnlyTheNamedParameterAndKeepsTheOthers() {
+        URI uri = URI.create("http://h/login?lang=en&next=%2Fhome");
+        assertThat(QueryParameters.with(uri, "next", "https://x.invalid/"))
+                .hasToString("http://h/login?lang=en&next=https%3A%2F%2Fx.invalid%2F");
+        assertThat(QueryParameters.names(uri)).containsExactly("lang", "next");
+    }
+
+    @Test
+    void sendsNoCraftedRedirectTargetsInPassiveMode() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.vulnerable()) {
+            var report = PassiveScans.scan(server.uri(), check());
+            assertThat(report.findings()).isEmpty();
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.parapet.engine;
+
+import dev.parapet.config.ScanConfig;
+import dev.parapet.model.Endpoint;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.ScanMode;
+import dev.parapet.spi.ApiOperation;
+import dev.parapet.spi.ApiSpec;
+import dev.parapet.spi.Inventory;
+import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.SpecLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL the scope
+ * allows, fetched through the executor) or else the first API document discovery found, adds its operations as
+ * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (at
+ * most {@code maxCalls}; in passive mode the spec is attached but neither called nor added): collections first, then item operations with an id their collection
+ * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
+ * works, without a spec, when none is on the class path. A bad spec never stops the scan.
+ */
+final class SpecStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpecStage.class);
+
+    private final RequestExecutor executor;
+    private final ScopeGuard scope;
+    private final Optional<SpecLoader> loader;
+
+    SpecStage(RequestExecutor executor, ScopeGuard scope, Optional<SpecLoader> loader) {
+        this.executor = executor;
+        this.scope = scope;
+        this.loader = loader;
+    }
+
+    static Optional<SpecLoader> installedLoader() {
+        return ServiceLoader.load(SpecLoader.class).findFirst();
+    }
+
+    Inventory enrich(Inventory inventory, ScanConfig config, int maxCalls) throws InterruptedException {
+        ApiSpec spec = read(inventory, config);
+        announce(spec);
+        if (spec.operations().isEmpty()) {
+            return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);
+        }
+        if (config.mode() == ScanMode.PASSIVE) {
+            // Passive mode promises plain requests to endpoints discovery met; spec URLs are judged, never added.
+            return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);
+        }
+        List<Endpoint> endpoints = new ArrayList<>(inventory.endpoints());
+        Set<String> known = new LinkedHashSet<>();
+        endpoints.forEach(e -> known.add(e.method() + " " + e.uri()));
+        List<Exchange> exchanges = new ArrayList<>(inventory.exchanges());
+        // Collections first, so item operations can be called with ids their collections listed.
+        List<ApiOperation> collections = spec.operations().stream().filter(o -> !o.pathTemplate().contains("{"))
+                .toList();
+        exchanges.addAll(call(register(collections, endpoints, known, maxCalls)));
+        List<ApiOperation> operations = spec.operations().stream().map(o -> o.pathTemplate().contains("{")
+                ? ListIds.withListedId(o, spec.operations(), exchanges) : o).toList();
+        List<ApiOperation> items = operations.stream().filter(o -> o.pathTemplate().contains("{")).toList();
+        int left = Math.max(0, maxCalls - (exchanges.size() - inventory.exchanges().size()));
+        exchanges.addAll(call(register(items, endpoints, known, left)));
+        ApiSpec mapped = new ApiSpec(spec.source(), spec.version(), operations, spec.servers(), spec.warnings(),
+                spec.keptOperations(), spec.skippedOperations());
+        return withSpec(inventory, endpoints, exchanges, mapped);
+    }
+
+    /** Adds the operations' endpoints not yet known; returns the GET URLs to call, at most {@code maxCalls}. */
+    private List<URI> register(List<ApiOperation> ops, List<Endpoint> endpoints, Set<String> known, int maxCalls) {
+        List<URI> toCall = new ArrayList<>();
+        for (ApiOperation op : ops) {
+            if (op.uri().isEmpty() || !scope.allows(op.uri().get())) {
+                continue;
+            }
+            URI u = op.uri().get();
+            if (known.add(op.method() + " " + u)) {
+                endpoints.add(new Endpoint(op.method(), u, Endpoint.Source.SPEC));
+                if (op.method().equals("GET") && toCall.size() < maxCalls) {
+                    toCall.add(u);
+                }
+            }
+        }
+        return toCall;
+    }
+
+    /** Tells the user what was read: counts at INFO, each problem (at most {@code 20}) at WARN with its pointer. */
+    private static void announce(ApiSpec spec) {
+        if (spec.source().isEmpty() && spec.warnings().isEmpty()) {
+            return;
+        }
+        LOG.info("API description {} (version {}): {} operations kept, {} skipped, {} warnings", spec.source(),
+                spec.version().isEmpty() ? "unknown" : spec.version(), spec.keptOperations(),
+                spec.skippedOperations(), spec.warnings().size());
+        spec.warnings().stream().limit(20).forEach(w -> LOG.warn("spec {}{}: {}", spec.source(),
+                w.pointer().isEmpty() ? "" : " at " + w.pointer(), w.message()));
+    }
+
+    private static Inventory withSpec(Inventory i, List<Endpoint> endpoints, List<Exchange> exchanges, ApiSpec s) {
+        return new Inventory(i.target(), endpoints, exchanges, i.apiDocuments(), s);
+    }
+
+    private ApiSpec read(Inventory inventory, ScanConfig config) throws InterruptedException {
+        String named = config.spec();
+        if (loader.isEmpty()) {
+            return named.isEmpty() ? ApiSpec.EMPTY : ApiSpec.unreadable(named, "",
+                    "no OpenAPI reader is installed (the parapet-spec module is missing), so the spec was not read");
+        }
+        SpecLoader reader = loader.get();
+        URI target = inventory.target();
+        try {
+            if (named.startsWith("http://") || named.startsWith("https://")) {
+                URI u = URI.create(named);
+                if (!scope.allows(u)) {
+                    return ApiSpec.unreadable(named, "", "the spec URL is outside the scan's scope; download it and "
+                            + "pass the file, or add its origin with --scope");
+                }
+                Exchange e = executor.execute(ProbeRequest.get(u).followingRedirects());
+                if (!e.answered() || e.status() != 200) {
+                    return ApiSpec.unreadable(named, "", "the spec URL answered "
+                            + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not the document");
+                }
+                return reader.load(e.body(), u, target, config.seed());
+            }
+            if (!named.isEmpty()) {
+                return reader.load(Path.of(named), target, config.seed());
+            }
+            for (Exchange e : inventory.exchanges()) {
+                if (e.answered() && inventory.apiDocuments().contains(e.request().uri())) {
+                    return reader.load(e.body(), e.request().uri(), target, config.seed());
+                }
+            }
+            return ApiSpec.EMPTY;
+        } catch (RuntimeException e) {
+            LOG.debug("the spec reader failed", e);
+            return ApiSpec.unreadable(named, "", "the spec could not be read: " + e);
+        }
+    }
+
+    private List<Exchange> call(List<URI> uris) throws InterruptedException {
+        List<Exchange> out = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Exchange>> futures = new ArrayList<>();
+            for (URI u : uris) {
+                futures.add(pool.submit(() -> executor.execute(ProbeRequest.get(u))));
+            }
+            for (Future<Exchange> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a spec probe failed inside Parapet", e.getCause());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.parapet.spec;
+
+import dev.parapet.spi.ApiOperation;
+import dev.parapet.spi.ApiSpec;
+import dev.parapet.spi.SpecLoader;
+import dev.parapet.spi.SpecWarning;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 with swagger-parser and keeps what it can: each operation is built on its
+ * own, one that fails is skipped with a warning at its JSON pointer, and the parser's own complaints become
+ * warnings too. Nothing is fetched from the network: a document holding references to other URLs is read without
+ * resolving references (local ones are still followed by {@link SchemaProperties}), and relative file references
+ * are followed only for a local file. Stateless and thread-safe.
+ */
+public final class OpenApiSpecLoader implements SpecLoader {
+
+    private static final Pattern REMOTE_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?https?:");
+    private static final Pattern SWAGGER_2 = Pattern.compile("[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
+    private static final Pattern ANY_EXTERNAL_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?[^#\"'\\s]");
+
+    @Override
+    public ApiSpec load(Path file, URI target, long seed) {
+        String source = file.toString();
+        try {
+            if (!Files.isRegularFile(file)) {
+                return ApiSpec.unreadable(source, "", "no spec file at " + file.toAbsolutePath());
+            }
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            boolean remote = REMOTE_REF.matcher(content).find();
+            ParseOptions options = options(!remote);
+            SwaggerParseResult result = remote
+                    ? new OpenAPIParser().readContents(content, null, options)
+                    : new OpenAPIParser().readLocation(file.toAbsolutePath().toString(), null, options);
+            List<SpecWarning> warnings = new ArrayList<>();
+            if (remote) {
+                warnings.add(new SpecWarning("", "references to other URLs were not followed; download them next "
+                        + "to the spec and refer to them as relative files"));
+            }
+            return build(source, content, result, target, seed, warnings);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
+        }
+    }
+
+    @Override
+    public ApiSpec load(String content, URI location, URI target, long seed) {
+        String source = location == null ? "" : location.toString();
+        try {
+            List<SpecWarning> warnings = new ArrayList<>();
+            if (ANY_EXTERNAL_REF.matcher(content).find()) {
+                warnings.add(new SpecWarning("", "references to other documents were not followed in a spec read "
+                        + "from a URL; pass the spec and its files with --spec FILE"));
+            }
+            SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options(false));
+            return build(source, content, result, target, seed, warnings);
+        } catch (RuntimeException | StackOverflowError e) {
+            return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
+        }
+    }
+
+    private static ParseOptions options(boolean resolve) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(resolve);
+        options.setResolveFully(false);
+        options.setFlatten(false);
+        return options;
+    }
+
+    private static ApiSpec build(String source, String content, SwaggerParseResult result, URI target, long seed,
+                                 List<SpecWarning> warnings) {
+        if (result == null) {
+            return ApiSpec.unreadable(source, "", "the document is neither Swagger 2.0 nor OpenAPI 3.x");
+        }
+        if (result.getMessages() != null) {
+            result.getMessages().stream().filter(m -> m != null && !m.isBlank()).distinct().limit(200)
+                    .forEach(m -> warnings.add(new SpecWarning(Pointers.fromMessage(m), m)));
+        }
+        OpenAPI api = result.getOpenAPI();
+        if (api == null) {
+            if (warnings.isEmpty()) {
+                warnings.add(new SpecWarning("", "the document is neither Swagger 2.0 nor OpenAPI 3.x"));
+            }
+            return new ApiSpec(source, "", List.of(), List.of(), warnings, 0, 0);
+        }
+        List<String> servers = ServerMapper.urls(api.getServers());
+        String base = ServerMapper.basePath(servers, target);
+        OperationReader reader = new OperationReader(api, target, base, seed);
+        List<ApiOperation> operations = new ArrayList<>();
+        int skipped = 0;
+        Map<String, PathItem> paths = api.getPaths() == null ? Map.of() : api.getPaths();
+        for (var path : paths.entrySet()) {
+            PathItem item = path.getValue();
+            if (item == null || path.getKey() == null) {
+                continue;
+            }
+            for (var op : item.readOperationsMap().entrySet()) {
+                String pointer = Pointers.operation(path.getKey(), op.getKey().name());
+                try {
+                    operations.add(reader.read(path.getKey(), item, op.getKey().name(), op.getValue(), warnings));
+                } catch (RuntimeException | StackOverflowError e) {
+                    skipped++;
+                    warnings.add(new SpecWarning(pointer, "operation skipped: " + describe(e)));
+                }
+            }
+        }
+        if (operations.isEmpty() && skipped == 0) {
+            warnings.add(new SpecWarning("/paths", "the document declares no operations under paths, so there "
+                    + "is nothing to compare the live API with"));
+        }
+        String version = api.getOpenapi() == null ? "" : api.getOpenapi();
+        if (SWAGGER_2.matcher(content.length() > 4096 ? content.substring(0, 4096) : content).find()) {
+            version = "2.0";
+        }
+        return new ApiSpec(source, version, operations, servers, warnings, operations.size(), skipped);
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + (m.length() > 200 ? m.substring(0, 200) : m));
+    }
+}
