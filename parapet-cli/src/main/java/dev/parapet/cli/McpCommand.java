@@ -32,9 +32,8 @@ final class McpCommand implements Callable<Integer> {
                     + "characters, e.g. *.staging.example.com). Repeatable.")
     List<String> allowTargets = new ArrayList<>();
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Scan store JDBC URL (default: PARAPET_DB_URL, else an embedded database in PARAPET_HOME).")
-    String db;
+    @Mixin
+    DbOption db = new DbOption();
 
     @Mixin
     LoggingOptions logging = new LoggingOptions();
@@ -43,7 +42,7 @@ final class McpCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         logging.apply();
         TargetPolicy policy = TargetPolicy.withSystemResolver(allowTargets);
-        StoreLocation location = StoreLocation.resolve(db, System.getenv(), System.getProperties());
+        StoreLocation location = db.location();
         PrintStream protocol = System.out;
         System.setOut(System.err);
         ParapetTools tools = new ParapetTools(ScanService.withInstalledChecks(),
