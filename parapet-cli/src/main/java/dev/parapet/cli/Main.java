@@ -17,7 +17,8 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Black-box API security scanner: probes an API from outside and grades it.",
         subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, ResultsCommand.class,
-                HistoryCommand.class, DiffCommand.class, BaselineCommand.class, CommandLine.HelpCommand.class},
+                HistoryCommand.class, DiffCommand.class, BaselineCommand.class, McpCommand.class,
+                CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
 
