@@ -220,10 +220,18 @@ public final class DemoApi {
 
     private static final String OPENAPI = """
             {"openapi":"3.0.3","info":{"title":"Demo shop","version":"1.0.0"},"paths":{\
-            "/api/products":{"get":{"summary":"Search products","parameters":[{"name":"q","in":"query","schema":{"type":"string"}}]}},\
-            "/api/products/{id}":{"get":{"summary":"Get a product"}},\
-            "/api/users":{"get":{"summary":"List users"}},\
-            "/api/orders/{id}":{"get":{"summary":"Get an order"}}}}""";
+            "/api/products":{"get":{"summary":"Search products","parameters":[\
+            {"name":"q","in":"query","schema":{"type":"string"}},\
+            {"name":"sort","in":"query","schema":{"type":"string","enum":["id","name","price"]}}],\
+            "responses":{"200":{"description":"Matching products"}}}},\
+            "/api/products/{id}":{"get":{"summary":"Get a product","parameters":[\
+            {"name":"id","in":"path","required":true,"schema":{"type":"integer","minimum":1}}],\
+            "responses":{"200":{"description":"The product"},"404":{"description":"No such product"}}}},\
+            "/api/users":{"get":{"summary":"List users","responses":{"200":{"description":"Users"}}}},\
+            "/api/orders/{id}":{"get":{"summary":"Get an order","parameters":[\
+            {"name":"id","in":"path","required":true,"schema":{"type":"integer","minimum":1}}],\
+            "responses":{"200":{"description":"The order"}}}}}}""";
+
 
     private static final String SWAGGER_UI = """
             <!doctype html><html><head><title>Swagger UI</title>\

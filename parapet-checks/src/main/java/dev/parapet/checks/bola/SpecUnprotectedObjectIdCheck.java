@@ -74,9 +74,20 @@ public final class SpecUnprotectedObjectIdCheck implements Check {
         }).findFirst();
     }
 
+    /**
+     * Keys that mark an object as someone's (an account, an order, a customer record). Public catalogue objects
+     * served by id without security are often intended, so only objects carrying such keys are MEDIUM/FIRM; the
+     * rest are reported LOW/TENTATIVE for a human to judge.
+     */
+    private static final java.util.regex.Pattern PERSONAL = java.util.regex.Pattern.compile(
+            "(?i)\"(email|e_mail|phone|customer|owner|owner_id|user|user_id|userId|account|address|city|postcode|zip|ssn|birth\\w*|"
+                    + "card|iban|payment|balance|salary)\"\\s*:");
+
     private static Finding finding(ApiOperation op, ApiParameter id, Exchange e) {
+        boolean personal = PERSONAL.matcher(e.body()).find();
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
-                .severity(Severity.MEDIUM).confidence(Confidence.FIRM)
+                .severity(personal ? Severity.MEDIUM : Severity.LOW)
+                .confidence(personal ? Confidence.FIRM : Confidence.TENTATIVE)
                 .title("Object operation " + op.display() + " serves records without any security requirement")
                 .parameter(id.name())
                 .evidence(Snippets.oneLine("no security requirement in the spec; GET " + e.request().uri().getRawPath()

@@ -39,6 +39,9 @@ class SpecUnprotectedObjectIdCheckTest extends CheckContractTest {
                 assertThat(f.title()).isEqualTo(
                         "Object operation GET /customers/{customerId} serves records without any security requirement");
                 assertThat(f.parameter()).isEqualTo("customerId");
+                // a customer record is somebody's data: not a public catalogue entry
+                assertThat(f.severity()).isEqualTo(dev.parapet.model.Severity.MEDIUM);
+                assertThat(f.confidence()).isEqualTo(dev.parapet.model.Confidence.FIRM);
             });
         }
     }
