@@ -55,6 +55,13 @@ class DemoReportFormatsTest {
     }
 
     @Test
+    void sarifJunitAndMarkdownOfTheDemoScanMatchTheirGoldenFiles() throws Exception {
+        dev.parapet.testkit.Golden.assertMatches("demo-report.sarif", Files.readString(dir.resolve("demo.sarif")));
+        dev.parapet.testkit.Golden.assertMatches("demo-junit.xml", Files.readString(dir.resolve("junit.xml")));
+        dev.parapet.testkit.Golden.assertMatches("demo-report.md", Files.readString(dir.resolve("demo.md")));
+    }
+
+    @Test
     void writesEveryFormatAndSaysSo() {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(findings("fingerprint")).isNotEmpty();

@@ -94,6 +94,20 @@ class KoaCockroachLabTest {
     }
 
     @Test
+    void storedScansOfBothModesDiffAsResolvedFindingsAndARisingScore(@org.junit.jupiter.api.io.TempDir Path home) {
+        dev.parapet.store.ScanStore store = dev.parapet.store.ScanStore.open(
+                dev.parapet.store.StoreLocation.embedded(home));
+        String before = store.save(vulnerable.report());
+        String after = store.save(remediated.report());
+        dev.parapet.store.ScanDiff diff = store.diff(before, after);
+        assertThat(diff.resolved()).extracting(Finding::checkId)
+                .contains("sql-identifier-injection", "debug-endpoints", "path-traversal", "ssrf-internal-reach");
+        assertThat(diff.added()).noneMatch(f -> f.severity().atLeast(Severity.MEDIUM));
+        assertThat(diff.scoreDelta()).hasValueSatisfying(delta -> assertThat(delta).isPositive());
+        assertThat(store.history(null, 10, 0)).hasSize(2);
+    }
+
+    @Test
     void readsAGroundTruthWhoseWeaknessesEachNameACheckARouteAndASeverity() {
         assertThat(truth.weaknesses()).hasSizeGreaterThanOrEqualTo(10);
         Set<String> installed = ScanService.withInstalledChecks().descriptors().stream().map(d -> d.id())

@@ -47,6 +47,9 @@ public final class Golden {
     private static final Pattern[] VOLATILE = {
             Pattern.compile("127\\.0\\.0\\.1(:|%3A|%3a)\\d{2,5}"),
             Pattern.compile("(parapet[-_]nx[-_])[0-9a-f]{8,}"),
+            Pattern.compile("\\btime=\"[0-9.]+\""),
+            Pattern.compile("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+            Pattern.compile("(\"parapet/[^/\"]+/)[0-9a-f]{12}\""),
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z"),
             Pattern.compile("\"(scanId|scan_id)\"\\s*:\\s*\"[0-9a-f]{12}\""),
             Pattern.compile("(?i)\\bscan [0-9a-f]{12}\\b"),
@@ -57,7 +60,7 @@ public final class Golden {
             Pattern.compile("\"(Date|date)\"\\s*:\\s*\\[\\s*\"[^\"]+\"\\s*]"),
     };
     private static final String[] REPLACEMENTS = {
-            "127.0.0.1$1PORT", "$1TOKEN", "TIMESTAMP", "\"$1\": \"SCANID\"", "scan SCANID", "\"$1\": 0", "N$2",
+            "127.0.0.1$1PORT", "$1TOKEN", "time=\"0\"", "HTTP-DATE", "$1SCANID\"", "TIMESTAMP", "\"$1\": \"SCANID\"", "scan SCANID", "\"$1\": 0", "N$2",
             "Parapet/VERSION", "\"parapetVersion\": \"VERSION\"", "\"$1\": [ \"DATE\" ]",
     };
 
