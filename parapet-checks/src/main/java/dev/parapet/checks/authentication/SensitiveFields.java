@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 

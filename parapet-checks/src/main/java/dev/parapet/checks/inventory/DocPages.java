@@ -1,5 +1,6 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -21,6 +22,7 @@ record Signatures(List<String> headers, List<Signature> signatures) {
         return CheckData.load("server-fingerprint", "signatures.json", Signatures.class);
     }
 
+    /** {@code body}: a pattern for error-page footers, or "" when the product shows no version in its pages. */
     record Signature(String product, List<String> headers, String header, String body, String remediation) {
 
         Signature {
@@ -35,7 +37,7 @@ record Signatures(List<String> headers, List<Signature> signatures) {
         }
 
         Optional<Pattern> bodyPattern() {
-            return body == null ? Optional.empty() : Optional.of(Pattern.compile(body, Pattern.CASE_INSENSITIVE));
+            return body.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(body, Pattern.CASE_INSENSITIVE));
         }
 
         boolean appliesTo(String headerName) {

@@ -1,5 +1,6 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
 import dev.parapet.model.Exchange;
 
 import java.net.URI;
