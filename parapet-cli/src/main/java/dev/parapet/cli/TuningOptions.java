@@ -18,7 +18,7 @@ final class TuningOptions {
     @Option(names = "--scope", paramLabel = "ORIGIN", description = "Also allow requests to ORIGIN (https://host[:port]). Repeatable.")
     List<String> scope;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "passive or safe (default). Safe sends only GET, HEAD, OPTIONS and TRACE.")
+    @Option(names = "--mode", paramLabel = "MODE", description = "passive, safe (default) or active. Safe sends only GET, HEAD, OPTIONS and TRACE; active needs --i-own.")
     String mode;
 
     @Option(names = "--context", paramLabel = "CONTEXT",
@@ -56,6 +56,22 @@ final class TuningOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for values synthesised from the spec (default 0).")
     String seed;
 
+    @Option(names = "--spec-host", paramLabel = "HOST", split = ",",
+            description = "A host besides the target's from which a --spec URL may be fetched (repeatable).")
+    List<String> specHosts;
+
+    @Option(names = "--tier", paramLabel = "quick|standard|deep",
+            description = "How many active probes tiered checks (LLM prompt injection) send: about 4, 10 or 18 (default standard).")
+    String tier;
+
+    @Option(names = "--oob-url", paramLabel = "URL",
+            description = "Base URL at which the target can reach Parapet's out-of-band canary (default: a loopback canary, for local targets).")
+    String oobUrl;
+
+    @Option(names = "--i-own", paramLabel = "HOST",
+            description = "Declares you own the target host; required by --mode active, which may change data and restores it.")
+    String iOwn;
+
     void into(Map<String, String> flags) {
         put(flags, "checks", checks == null ? null : String.join(",", checks));
         put(flags, "scope", scope == null ? null : String.join(",", scope));
@@ -71,6 +87,10 @@ final class TuningOptions {
         put(flags, "insecure", insecure == null ? null : insecure.toString());
         put(flags, "spec", spec);
         put(flags, "seed", seed);
+        put(flags, "spec-host", specHosts == null ? null : String.join(",", specHosts));
+        put(flags, "tier", tier);
+        put(flags, "oob-url", oobUrl);
+        put(flags, "i-own", iOwn);
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

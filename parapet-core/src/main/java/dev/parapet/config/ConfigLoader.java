@@ -3,6 +3,7 @@ package dev.parapet.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.model.ProbeTier;
 import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
@@ -36,7 +37,7 @@ public final class ConfigLoader {
     /** Keys every layer may set. */
     public static final Set<String> KEYS = Set.of("scope", "mode", "context", "rate", "concurrency", "max-time",
             "connect-timeout", "read-timeout", "max-body", "max-redirects", "host-error-budget", "max-endpoints",
-            "checks", "insecure", "threshold", "fail-on", "spec", "seed");
+            "checks", "insecure", "threshold", "fail-on", "spec", "seed", "spec-host", "tier", "oob-url", "i-own");
 
     public record Resolved(ScanConfig scan, Gate gate) {
     }
@@ -108,8 +109,11 @@ public final class ConfigLoader {
             }
         }
         ScanMode mode = parse(merged, "mode", d.mode(), ScanMode::parse);
-        if (mode == ScanMode.ACTIVE) {
-            throw new ConfigException("--mode active is not available yet: use --mode safe (the default) or passive");
+        Value ownValue = merged.get("i-own");
+        String ownedHost = ownValue == null ? "" : ownValue.text().strip().toLowerCase(Locale.ROOT);
+        if (mode == ScanMode.ACTIVE && !ownedHost.equals(target.getHost().toLowerCase(Locale.ROOT))) {
+            throw new ConfigException("--mode active changes data on the target: confirm you own it with --i-own "
+                    + target.getHost() + " (the host must match the target's)");
         }
         ScanContext context = parse(merged, "context", d.context(), ScanContext::parse);
         double rate = number(merged, "rate", d.rate(), 0.1, 1000, "--rate 10");
@@ -131,6 +135,27 @@ public final class ConfigLoader {
         Value specValue = merged.get("spec");
         String spec = specValue == null ? d.spec() : specValue.text().strip();
         long seed = integer(merged, "seed", 0, 0, Integer.MAX_VALUE, "--seed 42");
+        List<String> specHosts = new ArrayList<>();
+        Value specHostValue = merged.get("spec-host");
+        if (specHostValue != null) {
+            for (String part : specHostValue.text().split(",")) {
+                String host = part.strip().toLowerCase(Locale.ROOT);
+                if (host.isEmpty()) {
+                    continue;
+                }
+                if (!host.matches("[a-z0-9.\\-]+(:\\d{1,5})?|\\[[0-9a-f:.]+](:\\d{1,5})?")) {
+                    throw new ConfigException(where(specHostValue, "spec-host") + ": '" + part.strip()
+                            + "' is not a host name; give one like --spec-host specs.example.com");
+                }
+                specHosts.add(host);
+            }
+        }
+        ProbeTier tier = parse(merged, "tier", d.tier(), ProbeTier::parse);
+        Value oobValue = merged.get("oob-url");
+        String oobUrl = "";
+        if (oobValue != null && !oobValue.text().isBlank()) {
+            oobUrl = origin(oobValue.text().strip(), where(oobValue, "oob-url")).toString();
+        }
 
         Optional<Integer> threshold = Optional.empty();
         Value t = merged.get("threshold");
@@ -152,7 +177,8 @@ public final class ConfigLoader {
             }
         }
         return new Resolved(new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
-                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed), new Gate(threshold, failOn));
+                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed, specHosts, Identities.NONE,
+                oobUrl, tier, ownedHost), new Gate(threshold, failOn));
     }
 
     private static void layer(Map<String, Value> merged, Map<String, String> values, String source) {

@@ -1,5 +1,6 @@
 package dev.parapet.config;
 
+import dev.parapet.model.ProbeTier;
 import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanMode;
 
@@ -15,17 +16,38 @@ import java.util.Set;
  * {@code scope} holds extra origins ({@code scheme://host:port}) the scan may reach besides the target's own.
  * {@code checks} selects check or category ids; empty means all. {@code spec} is an API description to read (a
  * file path or a URL inside the target's origin); empty means use one discovery finds. {@code seed} makes the
- * values synthesised for spec parameters repeatable.
+ * values synthesised for spec parameters repeatable. {@code specHosts} are hosts besides the target's from which a
+ * spec URL may be fetched ({@code --spec-host}). {@code identities} are the credentials probes carry
+ * ({@code --auth-*}, {@code --auth2-*}). {@code oobUrl} is the base URL of the out-of-band canary as the target
+ * reaches it ({@code --oob-url}); empty means Parapet's own loopback canary, usable only when the target is local.
+ * {@code tier} is how many active probes tiered checks send. {@code ownedHost} is the host the user declared as
+ * their own ({@code --i-own}); active probes that change state run only when it matches the target's host.
  */
 public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext context, double rate,
                          int concurrency, Duration maxTime, Duration connectTimeout, Duration readTimeout,
                          int maxBodyBytes, int maxRedirects, int hostErrorBudget, int maxDiscoveredEndpoints,
-                         Set<String> checks, boolean insecure, String spec, long seed) {
+                         Set<String> checks, boolean insecure, String spec, long seed, List<String> specHosts,
+                         Identities identities, String oobUrl, ProbeTier tier, String ownedHost) {
 
     public ScanConfig {
         scope = List.copyOf(scope);
         checks = Set.copyOf(checks);
         spec = spec == null ? "" : spec.strip();
+        specHosts = specHosts == null ? List.of() : List.copyOf(specHosts);
+        identities = identities == null ? Identities.NONE : identities;
+        oobUrl = oobUrl == null ? "" : oobUrl.strip();
+        tier = tier == null ? ProbeTier.STANDARD : tier;
+        ownedHost = ownedHost == null ? "" : ownedHost.strip();
+    }
+
+    /** The settings with a spec source and seed, and defaults for everything added since. */
+    public ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext context, double rate,
+                      int concurrency, Duration maxTime, Duration connectTimeout, Duration readTimeout,
+                      int maxBodyBytes, int maxRedirects, int hostErrorBudget, int maxDiscoveredEndpoints,
+                      Set<String> checks, boolean insecure, String spec, long seed) {
+        this(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout, maxBodyBytes,
+                maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, List.of(),
+                Identities.NONE, "", ProbeTier.STANDARD, "");
     }
 
     /** The settings without a spec source: discovery's API documents are used, with seed 0. */
@@ -41,7 +63,7 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
     public ScanConfig withSpec(String newSpec, long newSeed) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
                 maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, newSpec,
-                newSeed);
+                newSeed, specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public static ScanConfig defaults(URI target) {
@@ -51,31 +73,62 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
 
     public ScanConfig withChecks(Set<String> newChecks) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
-                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, newChecks, insecure, spec, seed);
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, newChecks, insecure, spec, seed,
+                specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public ScanConfig withMaxTime(Duration newMaxTime) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, newMaxTime, connectTimeout, readTimeout,
-                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed);
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public ScanConfig withTimeouts(Duration connect, Duration read) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
-                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed);
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public ScanConfig withRate(double newRate, int newConcurrency) {
         return new ScanConfig(target, scope, mode, context, newRate, newConcurrency, maxTime, connectTimeout,
-                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed);
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public ScanConfig withMaxBodyBytes(int bytes) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
-                readTimeout, bytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed);
+                readTimeout, bytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
     }
 
     public ScanConfig withScope(List<URI> newScope) {
         return new ScanConfig(target, newScope, mode, context, rate, concurrency, maxTime, connectTimeout,
-                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed);
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+    }
+
+    public ScanConfig withSpecHosts(List<String> hosts) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
+                seed, hosts, identities, oobUrl, tier, ownedHost);
+    }
+
+    public ScanConfig withIdentities(Identities newIdentities) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
+                seed, specHosts, newIdentities, oobUrl, tier, ownedHost);
+    }
+
+    public ScanConfig withOobUrl(String newOobUrl) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
+                seed, specHosts, identities, newOobUrl, tier, ownedHost);
+    }
+
+    public ScanConfig withTier(ProbeTier newTier) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
+                seed, specHosts, identities, oobUrl, newTier, ownedHost);
+    }
+
+    public ScanConfig withMode(ScanMode newMode, String newOwnedHost) {
+        return new ScanConfig(target, scope, newMode, context, rate, concurrency, maxTime, connectTimeout,
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
+                seed, specHosts, identities, oobUrl, tier, newOwnedHost);
     }
 }

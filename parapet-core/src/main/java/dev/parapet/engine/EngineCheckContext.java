@@ -1,11 +1,14 @@
 package dev.parapet.engine;
 
+import dev.parapet.config.ScanConfig;
 import dev.parapet.http.TlsProber;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.ExchangeOutcome;
 import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.ProbeTier;
 import dev.parapet.model.ScanMode;
 import dev.parapet.spi.CheckContext;
+import dev.parapet.spi.Identity;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
 import dev.parapet.spi.TlsHandshake;
@@ -27,15 +30,18 @@ final class EngineCheckContext implements CheckContext {
     private final Duration connectTimeout;
     private final AtomicInteger cutShort = new AtomicInteger();
 
-    EngineCheckContext(Inventory inventory, ScanMode mode, ProbeBudget budget, ProbeCache cache,
-                       RequestExecutor executor, ScanControl control, Duration connectTimeout) {
+    private final ProbeTier tier;
+
+    EngineCheckContext(Inventory inventory, ScanConfig config, ProbeBudget budget, ProbeCache cache,
+                       RequestExecutor executor, ScanControl control) {
         this.inventory = inventory;
-        this.mode = mode;
+        this.mode = config.mode();
+        this.tier = config.tier();
+        this.connectTimeout = config.connectTimeout();
         this.budget = budget;
         this.cache = cache;
         this.executor = executor;
         this.control = control;
-        this.connectTimeout = connectTimeout;
     }
 
     @Override
@@ -46,6 +52,16 @@ final class EngineCheckContext implements CheckContext {
     @Override
     public ScanMode mode() {
         return mode;
+    }
+
+    @Override
+    public ProbeTier tier() {
+        return tier;
+    }
+
+    @Override
+    public boolean has(Identity identity) {
+        return executor.credentials().has(identity);
     }
 
     /**

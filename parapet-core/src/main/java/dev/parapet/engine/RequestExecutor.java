@@ -44,13 +44,14 @@ final class RequestExecutor {
     private final EventBus events;
     private final ScanMode mode;
     private final int maxRedirects;
+    private final CredentialStamp credentials;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong outOfScope = new AtomicLong();
     private final AtomicLong transportErrors = new AtomicLong();
 
     RequestExecutor(String scanId, HttpTransport transport, ScopeGuard scope, HostLimiter limiter, ScanControl control,
-                    EventBus events, ScanMode mode, int maxRedirects, int hostErrorBudget) {
+                    EventBus events, ScanMode mode, int maxRedirects, int hostErrorBudget, CredentialStamp credentials) {
         this.scanId = scanId;
         this.transport = transport;
         this.scope = scope;
@@ -59,6 +60,7 @@ final class RequestExecutor {
         this.events = events;
         this.mode = mode;
         this.maxRedirects = maxRedirects;
+        this.credentials = credentials;
         this.health = new HostHealth(hostErrorBudget, control::stop);
     }
 
@@ -74,7 +76,7 @@ final class RequestExecutor {
             return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, probe.method()
                     + " is not sent in " + mode.id() + " mode", Duration.ZERO);
         }
-        Exchange exchange = sendWithRetries(request);
+        Exchange exchange = sendWithRetries(credentials.apply(request, probe.identity()));
         HttpRequestRecord current = request;
         int redirects = 0;
         while (probe.followRedirects() && redirects < maxRedirects && isRedirect(exchange)) {
@@ -83,7 +85,7 @@ final class RequestExecutor {
                 break;
             }
             current = redirected(current, exchange.status(), next);
-            exchange = sendWithRetries(current);
+            exchange = sendWithRetries(credentials.apply(current, probe.identity()));
             redirects++;
         }
         if (redirects > 0 && exchange.answered()) {
@@ -185,6 +187,10 @@ final class RequestExecutor {
 
     ScanStats stats(long shared, long endpoints) {
         return new ScanStats(sent.get(), shared, throttled.get(), outOfScope.get(), transportErrors.get(), endpoints);
+    }
+
+    CredentialStamp credentials() {
+        return credentials;
     }
 
     long requestsSent() {

@@ -6,18 +6,21 @@ import dev.parapet.event.ScanEvent;
 import dev.parapet.http.HttpTransport;
 import dev.parapet.http.Redactor;
 import dev.parapet.http.TransportSettings;
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.CheckStatus;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScoreCard;
+import dev.parapet.model.SpecSummary;
 import dev.parapet.score.AttackPaths;
 import dev.parapet.score.Scoring;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.Inventory;
+import dev.parapet.spi.SpecCoverage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +101,8 @@ public final class ScanEngine {
                 config.readTimeout(), config.maxBodyBytes(), config.insecure(), "Parapet/" + version))) {
             RequestExecutor executor = new RequestExecutor(scanId, transport, scope,
                     new HostLimiter(config.rate(), config.concurrency()), control, events, config.mode(),
-                    config.maxRedirects(), config.hostErrorBudget());
+                    config.maxRedirects(), config.hostErrorBudget(),
+                    new CredentialStamp(target, config.identities()));
             Discovery discovery = new Discovery(executor, scope, config.maxDiscoveredEndpoints());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
@@ -112,9 +116,8 @@ public final class ScanEngine {
             ProbeCache cache = new ProbeCache();
             Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
             for (Check c : checks) {
-                contexts.put(c, new EngineCheckContext(inventory, config.mode(),
-                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control,
-                        config.connectTimeout()));
+                contexts.put(c, new EngineCheckContext(inventory, config,
+                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control));
             }
             List<CheckRun> runs = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
@@ -130,10 +133,32 @@ public final class ScanEngine {
                     config.mode(), config.context(), started, Duration.ofNanos(System.nanoTime() - t0), complete,
                     reason, score, findings, AttackPaths.build(findings), runs, inventory.endpoints(),
                     inventory.apiDocuments().stream().map(URI::toString).toList(),
-                    executor.stats(cache.shared(), inventory.endpoints().size()));
+                    executor.stats(cache.shared(), inventory.endpoints().size()), specSummary(inventory),
+                    authSummary(executor.credentials()));
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }
+    }
+
+    private static SpecSummary specSummary(Inventory inventory) {
+        if (inventory.spec().source().isEmpty()) {
+            return SpecSummary.NONE;
+        }
+        SpecCoverage c = SpecCoverage.of(inventory);
+        return new SpecSummary(c.source(), c.version(), c.documented(), c.discovered(), c.tested(),
+                c.skippedOperations(), c.warnings().stream()
+                .map(w -> (w.pointer().isEmpty() ? "/" : w.pointer()) + ": " + w.message()).toList());
+    }
+
+    /** Credentials sent but not yet judged: the auth-validity probe refines this. */
+    private AuthSummary authSummary(CredentialStamp credentials) {
+        int identities = (config.identities().primary().isPresent() ? 1 : 0)
+                + (config.identities().secondary().isPresent() ? 1 : 0);
+        if (identities == 0) {
+            return AuthSummary.NONE;
+        }
+        return new AuthSummary(AuthSummary.State.UNVERIFIED, identities, credentials.authenticatedRequests(),
+                "credentials were sent; no probe compared authenticated and anonymous answers");
     }
 
     /** One check's run in progress: where its findings go, the thread to interrupt, and who reports its end. */

@@ -7,13 +7,14 @@ import java.util.List;
 
 /**
  * Everything a scan produced. {@code complete} is false when the scan was stopped early (time budget, host-error
- * budget, interrupt); {@code incompleteReason} then says why. Findings are ordered most severe first.
+ * budget, interrupt); {@code incompleteReason} then says why. Findings are ordered most severe first. {@code spec}
+ * says how far the API description covered the scan; {@code auth} whether credentials were applied and accepted.
  */
 public record ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
                          ScanContext context, Instant startedAt, Duration duration, boolean complete,
                          String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
                          List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
-                         ScanStats stats) {
+                         ScanStats stats, SpecSummary spec, AuthSummary auth) {
 
     public static final String SCHEMA_VERSION = "1.0";
 
@@ -32,6 +33,18 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
         checks = List.copyOf(checks);
         endpoints = List.copyOf(endpoints);
         apiDocuments = List.copyOf(apiDocuments);
+        spec = spec == null ? SpecSummary.NONE : spec;
+        auth = auth == null ? AuthSummary.NONE : auth;
+    }
+
+    /** A report of a scan without spec or credential details (both {@code NONE}). */
+    public ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
+                      ScanContext context, Instant startedAt, Duration duration, boolean complete,
+                      String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
+                      List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments, ScanStats stats) {
+        this(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration, complete,
+                incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats,
+                SpecSummary.NONE, AuthSummary.NONE);
     }
 
     public long countAtLeast(Severity severity) {

@@ -1,6 +1,7 @@
 package dev.parapet.spi;
 
 import dev.parapet.model.Exchange;
+import dev.parapet.model.ProbeTier;
 import dev.parapet.model.ScanMode;
 
 /**
@@ -11,6 +12,19 @@ public interface CheckContext {
     Inventory inventory();
 
     ScanMode mode();
+
+    /** How many probes tiered checks send ({@code --tier}); checks without tiers ignore it. */
+    default ProbeTier tier() {
+        return ProbeTier.STANDARD;
+    }
+
+    /**
+     * Whether probes {@linkplain ProbeRequest#as(Identity) as} {@code identity} carry credentials of their own:
+     * always true for {@link Identity#ANONYMOUS}; for the others, true when the user supplied them.
+     */
+    default boolean has(Identity identity) {
+        return identity == Identity.ANONYMOUS;
+    }
 
     /**
      * Sends a request through the engine (scope, rate limit, budget, de-duplication, redirects, body cap) and

@@ -75,7 +75,8 @@ public record Triage(boolean baselineUsed, List<Finding> gated, List<Finding> kn
                 report.target(), report.mode(), report.context(), report.startedAt(), report.duration(),
                 report.complete(), report.incompleteReason(),
                 Scoring.score(gated, report.checks(), report.context()), gated, report.attackPaths(),
-                report.checks(), report.endpoints(), report.apiDocuments(), report.stats());
+                report.checks(), report.endpoints(), report.apiDocuments(), report.stats(), report.spec(),
+                report.auth());
         GateVerdict v = GateVerdict.evaluate(judged, gate);
         String scope = " (counting only findings " + (baselineUsed ? "new against the baseline" : "")
                 + (baselineUsed && !suppressed.isEmpty() ? " and " : "")

@@ -81,10 +81,13 @@ class ConfigLoaderLayersAndExplainsTest {
             "threshold         | 102   | --threshold must be a whole number from 0 to 101",
             "insecure          | maybe | --insecure must be true or false",
             "mode              | wild  | --mode: unknown mode 'wild' (valid: passive, safe, active)",
-            "mode              | active | --mode active is not available yet",
+            "mode              | active | --mode active changes data on the target: confirm you own it with --i-own",
             "context           | bank  | --context: unknown context 'bank' (valid: default, financial",
             "fail-on           | huge  | --fail-on: unknown severity 'huge' (valid: none, info, low, medium",
             "scope             | ftp://x | --scope: 'ftp://x' is not an origin; write it as https://host[:port]",
+            "tier              | huge  | --tier: unknown tier 'huge' (valid: quick, standard, deep)",
+            "spec-host         | a/b   | --spec-host: 'a/b' is not a host name",
+            "oob-url           | ftp://x | --oob-url: 'ftp://x' is not an origin",
     })
     void everyBadFlagGivesOneLineThatSaysWhatToTypeInstead(String key, String value, String start) {
         assertThatThrownBy(() -> resolveIn("flag", key, value))
@@ -171,6 +174,20 @@ class ConfigLoaderLayersAndExplainsTest {
                 .isEqualTo("api/v2.yaml");
         assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("seed", "-1")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("seed");
+    }
+
+    @Test
+    void activeModeNeedsTheTargetsOwnHostAndTheNewKeysSurviveEveryWither() {
+        ConfigLoader.Resolved r = resolve(Map.of("tier", "deep", "spec-host", "Specs.Example.com, cdn.test:8443"),
+                Map.of(), Map.of("mode", "active", "i-own", TARGET.getHost(), "oob-url", "http://10.0.0.5:9000"));
+        ScanConfig c = r.scan().withChecks(java.util.Set.of("x")).withRate(5, 2);
+        assertThat(c.mode()).isEqualTo(dev.parapet.model.ScanMode.ACTIVE);
+        assertThat(c.ownedHost()).isEqualTo(TARGET.getHost());
+        assertThat(c.tier()).isEqualTo(dev.parapet.model.ProbeTier.DEEP);
+        assertThat(c.specHosts()).containsExactly("specs.example.com", "cdn.test:8443");
+        assertThat(c.oobUrl()).isEqualTo("http://10.0.0.5:9000");
+        assertThatThrownBy(() -> resolve(Map.of(), Map.of(), Map.of("mode", "active", "i-own", "other.example")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--i-own " + TARGET.getHost());
     }
 
     private static ConfigLoader.Resolved resolve(Map<String, String> file, Map<String, String> env,

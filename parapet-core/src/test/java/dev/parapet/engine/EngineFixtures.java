@@ -52,7 +52,8 @@ final class EngineFixtures {
                                     int maxRedirects) {
         return new RequestExecutor("test", transport, new ScopeGuard(target, List.of()),
                 new HostLimiter(1000, concurrency), new ScanControl(Instant.now().plusSeconds(60)),
-                new EventBus(List.of()), mode, maxRedirects, 10);
+                new EventBus(List.of()), mode, maxRedirects, 10,
+                new CredentialStamp(target, dev.parapet.config.Identities.NONE));
     }
 
     static Finding finding(CheckDescriptor d, URI uri, String title) {

@@ -7,7 +7,9 @@ import dev.parapet.model.CheckRun;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.ScanReport;
+import dev.parapet.model.SpecSummary;
 import dev.parapet.model.ScoreCard;
 
 import java.net.URI;
@@ -50,7 +52,12 @@ final class SafeReport {
                         t.apply(Redactor.text(c.reason())), c.findings(), c.requests(), c.refusedOverBudget(),
                         c.elapsed())).toList(),
                 r.endpoints().stream().map(SafeReport::endpoint).toList(),
-                r.apiDocuments().stream().map(d -> t.apply(uri(d))).toList(), r.stats());
+                r.apiDocuments().stream().map(d -> t.apply(uri(d))).toList(), r.stats(),
+                new SpecSummary(t.apply(uri(r.spec().source())), t.apply(r.spec().version()), r.spec().documented(),
+                        r.spec().discovered(), r.spec().tested(), r.spec().skipped(),
+                        r.spec().warnings().stream().map(w -> t.apply(Redactor.text(w))).toList()),
+                new AuthSummary(r.auth().state(), r.auth().identities(), r.auth().authenticatedRequests(),
+                        t.apply(Redactor.text(r.auth().detail()))));
     }
 
     /**
