@@ -31,9 +31,11 @@ final class EngineCheckContext implements CheckContext {
     private final AtomicInteger cutShort = new AtomicInteger();
 
     private final ProbeTier tier;
+    private final PromptGate prompts;
 
     EngineCheckContext(Inventory inventory, ScanConfig config, ProbeBudget budget, ProbeCache cache,
-                       RequestExecutor executor, ScanControl control) {
+                       RequestExecutor executor, ScanControl control, PromptGate prompts) {
+        this.prompts = prompts;
         this.inventory = inventory;
         this.mode = config.mode();
         this.tier = config.tier();
@@ -84,6 +86,19 @@ final class EngineCheckContext implements CheckContext {
             return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "request budget spent", Duration.ZERO);
         }
         Exchange e = cache.get(request, executor::execute);
+        if (e.outcome() == ExchangeOutcome.CANCELLED) {
+            throw stopping();
+        }
+        return e;
+    }
+
+    /** The {@link PromptGate}'s rules, then this check's budget; a stopping scan throws as {@link #probe} does. */
+    @Override
+    public Exchange prompt(URI llmEndpoint, String text) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted() || control.isStopping()) {
+            throw stopping();
+        }
+        Exchange e = prompts.prompt(llmEndpoint, text, budget);
         if (e.outcome() == ExchangeOutcome.CANCELLED) {
             throw stopping();
         }

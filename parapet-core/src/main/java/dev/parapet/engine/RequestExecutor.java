@@ -94,10 +94,29 @@ final class RequestExecutor {
         return exchange;
     }
 
+    /**
+     * Sends a prompt the {@link PromptGate} built and allowed: the one POST this executor sends outside
+     * {@code active} mode. Scope, politeness, host health and accounting still apply; it carries the primary
+     * identity's credentials; it is never retried (a 429 is the answer) and never follows redirects, so the gate's
+     * spacing holds between everything that reaches the model.
+     */
+    Exchange sendPrompt(HttpRequestRecord request) throws InterruptedException {
+        if (!scope.allows(request.uri())) {
+            outOfScope.incrementAndGet();
+            return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, "outside the scan's scope: "
+                    + request.uri().getScheme() + "://" + request.uri().getAuthority(), Duration.ZERO);
+        }
+        return send(credentials.apply(request, dev.parapet.spi.Identity.PRIMARY), 0);
+    }
+
     private Exchange sendWithRetries(HttpRequestRecord request) throws InterruptedException {
+        return send(request, MAX_429_RETRIES);
+    }
+
+    private Exchange send(HttpRequestRecord request, int max429Retries) throws InterruptedException {
         String host = hostKey(request.uri());
         Exchange exchange = null;
-        for (int attempt = 0; attempt <= MAX_429_RETRIES; attempt++) {
+        for (int attempt = 0; attempt <= max429Retries; attempt++) {
             if (control.isStopping()) {
                 return Exchange.failed(request, ExchangeOutcome.CANCELLED, "scan stopping: " + control.reason(),
                         Duration.ZERO);
@@ -113,7 +132,7 @@ final class RequestExecutor {
             if (!exchange.answered()) {
                 transportErrors.incrementAndGet();
             }
-            if (exchange.status() != 429 || attempt == MAX_429_RETRIES) {
+            if (exchange.status() != 429 || attempt == max429Retries) {
                 return exchange;
             }
             throttled.incrementAndGet();

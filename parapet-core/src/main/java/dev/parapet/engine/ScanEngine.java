@@ -114,10 +114,12 @@ public final class ScanEngine {
                     inventory.apiDocuments()));
 
             ProbeCache cache = new ProbeCache();
+            PromptGate prompts = new PromptGate(config.mode(), inventory, executor::sendPrompt,
+                    java.time.InstantSource.system(), PromptGate.sleeping(java.time.InstantSource.system()));
             Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
             for (Check c : checks) {
                 contexts.put(c, new EngineCheckContext(inventory, config,
-                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control));
+                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control, prompts));
             }
             List<CheckRun> runs = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();

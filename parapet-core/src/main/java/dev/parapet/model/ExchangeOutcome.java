@@ -13,5 +13,10 @@ public enum ExchangeOutcome {
     /** Not sent: the check used up its request budget. */
     BUDGET_EXHAUSTED,
     /** Not sent: the scan is stopping (time budget, host-error budget or user interrupt). */
-    CANCELLED
+    CANCELLED,
+    /**
+     * Not sent: a safety rule for this kind of probe forbids it (for prompts: passive mode, a URL the engine does
+     * not recognise as an LLM endpoint, or the scan's prompt window used up). {@code error} names the rule.
+     */
+    REFUSED
 }

@@ -93,6 +93,7 @@ final class JsonIds {
             case OUT_OF_SCOPE -> "out-of-scope";
             case BUDGET_EXHAUSTED -> "budget-exhausted";
             case CANCELLED -> "cancelled";
+            case REFUSED -> "refused";
         };
     }
 
