@@ -1,6 +1,7 @@
 package dev.parapet.checks.llm;
 
 import dev.parapet.checks.support.CheckData;
+import dev.parapet.model.ProbeTier;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
  * by the leaked artefact its detector names. Immutable and thread-safe.
  */
 public record PromptInjectionProbes(List<Probe> probes) {
-
-    /** How deep a scan probes; each tier includes the probes of the tiers before it. */
-    public enum Tier { QUICK, STANDARD, DEEP }
 
     public enum Technique {
         SYSTEM_PROMPT_EXTRACTION, INSTRUCTION_OVERRIDE, ROLE_PLAY_JAILBREAK, ENCODED_INSTRUCTION,
@@ -67,7 +65,7 @@ public record PromptInjectionProbes(List<Probe> probes) {
         }
     }
 
-    public record Probe(String id, Tier tier, Technique technique, Encoding encoding, String prefix, String payload,
+    public record Probe(String id, ProbeTier tier, Technique technique, Encoding encoding, String prefix, String payload,
                         Detector detector) {
         public Probe {
             Objects.requireNonNull(id, "id");
@@ -99,8 +97,8 @@ public record PromptInjectionProbes(List<Probe> probes) {
         return CheckData.load("llm-prompt-injection", "probes.json", PromptInjectionProbes.class);
     }
 
-    /** The probes a scan at {@code tier} sends, in file order. */
-    public List<Probe> forTier(Tier tier) {
+    /** The probes a scan at {@code tier} sends, in file order; each tier includes the probes of the tiers before it. */
+    public List<Probe> forTier(ProbeTier tier) {
         return probes.stream().filter(p -> p.tier().ordinal() <= tier.ordinal()).toList();
     }
 

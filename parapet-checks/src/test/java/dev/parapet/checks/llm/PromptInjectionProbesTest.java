@@ -3,10 +3,10 @@ package dev.parapet.checks.llm;
 import dev.parapet.checks.llm.PromptInjectionProbes.DetectorKind;
 import dev.parapet.checks.llm.PromptInjectionProbes.Probe;
 import dev.parapet.checks.llm.PromptInjectionProbes.Technique;
-import dev.parapet.checks.llm.PromptInjectionProbes.Tier;
 import dev.parapet.testkit.fixtures.LlmAssistant;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.ProbeTier;
 import dev.parapet.testkit.fixtures.LlmFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +33,15 @@ class PromptInjectionProbesTest {
 
     @Test
     void tiersHoldFourTenAndEighteenProbesWithUniqueIds() {
-        assertThat(PROBES.forTier(Tier.QUICK)).hasSize(4);
-        assertThat(PROBES.forTier(Tier.STANDARD)).hasSize(10);
-        assertThat(PROBES.forTier(Tier.DEEP)).hasSize(18);
+        assertThat(PROBES.forTier(ProbeTier.QUICK)).hasSize(4);
+        assertThat(PROBES.forTier(ProbeTier.STANDARD)).hasSize(10);
+        assertThat(PROBES.forTier(ProbeTier.DEEP)).hasSize(18);
         assertThat(PROBES.probes().stream().map(Probe::id).collect(Collectors.toSet())).hasSize(18);
     }
 
     @Test
     void standardTierCoversEveryTechnique() {
-        assertThat(PROBES.forTier(Tier.STANDARD).stream().map(Probe::technique).collect(Collectors.toSet()))
+        assertThat(PROBES.forTier(ProbeTier.STANDARD).stream().map(Probe::technique).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(new HashSet<>(Arrays.asList(Technique.values())));
     }
 
@@ -61,7 +61,7 @@ class PromptInjectionProbesTest {
     @Test
     void everyProbeExposesTheVulnerableAssistant() {
         LlmAssistant assistant = LlmAssistant.vulnerable();
-        List<String> missed = PROBES.forTier(Tier.DEEP).stream()
+        List<String> missed = PROBES.forTier(ProbeTier.DEEP).stream()
                 .filter(p -> !p.succeeded(NONCE, assistant.reply(p.prompt(NONCE)))).map(Probe::id).toList();
         assertThat(missed).isEmpty();
     }
@@ -69,7 +69,7 @@ class PromptInjectionProbesTest {
     @Test
     void noProbeExposesTheHardenedAssistant() {
         LlmAssistant assistant = LlmAssistant.hardened();
-        List<String> hits = PROBES.forTier(Tier.DEEP).stream()
+        List<String> hits = PROBES.forTier(ProbeTier.DEEP).stream()
                 .filter(p -> p.succeeded(NONCE, assistant.reply(p.prompt(NONCE)))).map(Probe::id).toList();
         assertThat(hits).isEmpty();
     }
@@ -85,7 +85,7 @@ class PromptInjectionProbesTest {
     void quickProbesPostedToTheExposedFixtureLeakAndTheHardenedOneDemandsAToken() throws Exception {
         try (LoopbackHttpServer exposed = LlmFixtures.exposed(); LoopbackHttpServer hardened = LlmFixtures.hardened();
              HttpClient http = HttpClient.newHttpClient()) {
-            for (Probe p : PROBES.forTier(Tier.QUICK)) {
+            for (Probe p : PROBES.forTier(ProbeTier.QUICK)) {
                 HttpResponse<String> answer = post(http, exposed, p, null);
                 String reply = JSON.readTree(answer.body()).at("/choices/0/message/content").asText();
                 assertThat(p.succeeded(NONCE, reply)).as(p.id()).isTrue();
