@@ -24,13 +24,22 @@ public final class DemoApi {
     }
 
     public static LoopbackHttpServer start(Variant variant) throws IOException {
-        return variant == Variant.VULNERABLE ? vulnerable() : fixed();
+        return routes(variant, LoopbackHttpServer.builder()).start();
+    }
+
+    /**
+     * Adds the demo's routes and common response headers to {@code b}, for a fixture that serves the demo shop
+     * beside routes of its own. Routes match first-added first, so routes the caller added before win (a root with
+     * more links, an API description documenting more).
+     */
+    public static LoopbackHttpServer.Builder routes(Variant variant, LoopbackHttpServer.Builder b) {
+        return variant == Variant.VULNERABLE ? vulnerable(b) : fixed(b);
     }
 
     // ---------------------------------------------------------------- vulnerable
 
-    private static LoopbackHttpServer vulnerable() throws IOException {
-        return LoopbackHttpServer.builder()
+    private static LoopbackHttpServer.Builder vulnerable(LoopbackHttpServer.Builder b) {
+        return b
                 .header("Server", "Jetty(9.4.43.v20210629)")
                 .header("X-Powered-By", "Servlet/3.1")
                 .route("TRACE", "*", DemoApi::traceEcho)
@@ -58,8 +67,7 @@ public final class DemoApi {
                 .route("GET", "/api/debug/config", r -> cors(r, Response.json(200, ENV_DUMP)))
                 .route("GET", "/api/admin/stats", r -> Response.json(401, "{\"error\":\"unauthorized\"}"))
                 .route("GET", "/openapi.json", r -> Response.json(200, OPENAPI))
-                .route("GET", "/docs", r -> Response.html(200, SWAGGER_UI))
-                .start();
+                .route("GET", "/docs", r -> Response.html(200, SWAGGER_UI));
     }
 
     private static Response traceEcho(Request r) {
@@ -241,8 +249,8 @@ public final class DemoApi {
 
     // ---------------------------------------------------------------- fixed
 
-    private static LoopbackHttpServer fixed() throws IOException {
-        return LoopbackHttpServer.builder()
+    private static LoopbackHttpServer.Builder fixed(LoopbackHttpServer.Builder b) {
+        return b
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
@@ -261,8 +269,7 @@ public final class DemoApi {
                 .route("GET", "/api/v1/files", DemoApi::fixedFileByName)
                 .route("GET", "/api/v1/products/*", DemoApi::fixedProductById)
                 .route("GET", "/api/v1/users", r -> unauthorized())
-                .route("GET", "/api/v1/orders/*", r -> unauthorized())
-                .start();
+                .route("GET", "/api/v1/orders/*", r -> unauthorized());
     }
 
     /** Sort columns come from an allow-list; the search term is a bound parameter (no SQL text ever echoes). */

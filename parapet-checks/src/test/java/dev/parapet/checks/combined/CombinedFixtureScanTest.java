@@ -1,0 +1,119 @@
+package dev.parapet.checks.combined;
+
+import dev.parapet.config.Credentials;
+import dev.parapet.config.Identities;
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.Category;
+import dev.parapet.model.CategoryScore;
+import dev.parapet.model.CheckStatus;
+import dev.parapet.model.Confidence;
+import dev.parapet.model.Headers;
+import dev.parapet.model.ScanReport;
+import dev.parapet.model.Severity;
+import dev.parapet.spi.Check;
+import dev.parapet.testkit.CheckHarness;
+import dev.parapet.testkit.fixtures.CombinedFixtures;
+import dev.parapet.testkit.fixtures.LlmFixtures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every registered check at once against {@link CombinedFixtures}: the vulnerable server must get every category
+ * assessed with a confirmed finding, its remediated twin nothing above low. One scan of each, shared by the tests.
+ */
+class CombinedFixtureScanTest {
+
+    /**
+     * Categories no check on this branch assesses. The fixture already serves what they need (an admin user list
+     * open to anyone for BFLA); empty this set when their checks arrive.
+     */
+    static final Set<Category> CATEGORIES_WITHOUT_A_CHECK_ON_THIS_BRANCH = EnumSet.of(Category.BFLA);
+
+    /**
+     * Categories whose checks on this branch never confirm (they judge from two signals, so FIRM is their best):
+     * for these the vulnerable side needs a FIRM finding. Empty it when confirming checks of theirs arrive.
+     */
+    static final Set<Category> CATEGORIES_WITHOUT_A_CONFIRMING_CHECK_ON_THIS_BRANCH =
+            EnumSet.of(Category.AUTHENTICATION, Category.BOLA, Category.RATE_LIMITING);
+
+    private static ScanReport vulnerable;
+    private static ScanReport safe;
+
+    @BeforeAll
+    static void scanBothTwins() throws Exception {
+        try (LoopbackHttpServer server = CombinedFixtures.vulnerable()) {
+            vulnerable = CheckHarness.scan(CheckHarness.config(server.uri()), allChecks());
+        }
+        try (LoopbackHttpServer server = CombinedFixtures.safe()) {
+            // as its owner scans it: with the token its assistant demands, so the prompts reach the hardened model
+            safe = CheckHarness.scan(CheckHarness.config(server.uri()).withIdentities(new Identities(new Credentials(
+                    List.of(new Headers.Field("Authorization", "Bearer " + LlmFixtures.TOKEN))), Credentials.NONE)),
+                    allChecks());
+        }
+    }
+
+    static List<Check> allChecks() {
+        List<Check> checks = new ArrayList<>();
+        ServiceLoader.load(Check.class).forEach(checks::add);
+        return checks;
+    }
+
+    @Test
+    void everyCheckRunsToItsEndOnBothTwins() {
+        for (ScanReport report : List.of(vulnerable, safe)) {
+            assertThat(report.complete()).as(report.incompleteReason()).isTrue();
+            assertThat(report.checks()).allSatisfy(run -> assertThat(run.status()).as(run.checkId() + ": "
+                    + run.reason()).isIn(CheckStatus.COMPLETED, CheckStatus.NOT_APPLICABLE));
+        }
+    }
+
+    @Test
+    void assessesEveryCategoryOfTheVulnerableServerWithAConfirmedFinding() {
+        for (Category c : Category.values()) {
+            if (CATEGORIES_WITHOUT_A_CHECK_ON_THIS_BRANCH.contains(c)) {
+                continue;
+            }
+            CategoryScore score = vulnerable.score().categories().stream().filter(s -> s.category() == c)
+                    .findFirst().orElseThrow();
+            assertThat(score.assessed()).as("%s assessed (%s)", c.id(), score.reason()).isTrue();
+            Confidence wanted = CATEGORIES_WITHOUT_A_CONFIRMING_CHECK_ON_THIS_BRANCH.contains(c)
+                    ? Confidence.FIRM : Confidence.CONFIRMED;
+            assertThat(vulnerable.findings()).as("a %s finding of %s; found %s", wanted, c.id(), summary(vulnerable))
+                    .anyMatch(f -> f.category() == c && f.confidence().compareTo(wanted) >= 0);
+        }
+    }
+
+    @Test
+    void findsNothingAboveLowOnTheSafeTwin() {
+        assertThat(safe.findings()).as(summary(safe)).allMatch(f -> !f.severity().atLeast(Severity.MEDIUM));
+    }
+
+    @Test
+    void assessesTheSafeTwinToo() {
+        Set<Category> assessedOnSafe = safe.score().categories().stream().filter(CategoryScore::assessed)
+                .map(CategoryScore::category).collect(Collectors.toSet());
+        assertThat(assessedOnSafe).contains(Category.INPUT_VALIDATION, Category.DATA_EXPOSURE,
+                Category.AUTHENTICATION, Category.ENCRYPTION, Category.INVENTORY, Category.RATE_LIMITING,
+                Category.UNSAFE_CONSUMPTION, Category.LLM_SECURITY);
+        assertThat(safe.checks()).filteredOn(run -> run.checkId().equals("llm-prompt-injection"))
+                .singleElement().satisfies(run -> {
+                    assertThat(run.status()).isEqualTo(CheckStatus.COMPLETED);
+                    assertThat(run.requests()).as("prompts reached the hardened assistant").isGreaterThan(1);
+                });
+    }
+
+    private static String summary(ScanReport report) {
+        return report.findings().stream().map(f -> f.category().id() + " " + f.severity().id() + "/"
+                        + f.confidence().id() + " " + f.checkId() + ": " + f.title())
+                .collect(Collectors.joining("\n  ", "\n  ", ""));
+    }
+}
