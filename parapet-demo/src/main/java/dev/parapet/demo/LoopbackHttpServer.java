@@ -85,6 +85,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
     public static final class Builder {
         private final List<Route> routes = new ArrayList<>();
         private final List<Map.Entry<String, String>> commonHeaders = new ArrayList<>();
+        private java.util.function.Consumer<Request> observer;
 
         public Builder route(String method, String path, Handler handler) {
             routes.add(new Route(method, path, handler, null));
@@ -103,8 +104,17 @@ public final class LoopbackHttpServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Shows {@code seen} every request before it is routed, for tests that inspect what a scan sent. It runs on
+         * the server's threads and must be thread-safe; a raw route then finds the body already read.
+         */
+        public Builder observer(java.util.function.Consumer<Request> seen) {
+            observer = seen;
+            return this;
+        }
+
         public LoopbackHttpServer start() throws IOException {
-            return new LoopbackHttpServer(List.copyOf(routes), List.copyOf(commonHeaders));
+            return new LoopbackHttpServer(List.copyOf(routes), List.copyOf(commonHeaders), observer);
         }
     }
 
@@ -116,13 +126,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicLong requests = new AtomicLong();
 
-    private LoopbackHttpServer(List<Route> routes, List<Map.Entry<String, String>> commonHeaders) throws IOException {
+    private LoopbackHttpServer(List<Route> routes, List<Map.Entry<String, String>> commonHeaders,
+                               java.util.function.Consumer<Request> observer) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             try (exchange) {
-                dispatch(exchange, routes, commonHeaders);
+                dispatch(exchange, routes, commonHeaders, observer);
             } catch (IOException | RuntimeException e) {
                 // the client went away or the handler failed; nothing more to send
             }
@@ -130,8 +141,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
         server.start();
     }
 
-    private static void dispatch(HttpExchange exchange, List<Route> routes, List<Map.Entry<String, String>> common)
-            throws IOException {
+    private static void dispatch(HttpExchange exchange, List<Route> routes, List<Map.Entry<String, String>> common,
+                                 java.util.function.Consumer<Request> observer) throws IOException {
+        Request observed = null;
+        if (observer != null) {
+            observed = parse(exchange);
+            observer.accept(observed);
+        }
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         for (Route r : routes) {
@@ -140,7 +156,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
                     r.raw().handle(exchange);
                     return;
                 }
-                Response response = r.handler().handle(parse(exchange));
+                Response response = r.handler().handle(observed != null ? observed : parse(exchange));
                 write(exchange, response, common);
                 return;
             }
