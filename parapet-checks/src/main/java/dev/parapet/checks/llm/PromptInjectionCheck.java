@@ -10,6 +10,7 @@ import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.ExchangeOutcome;
 import dev.parapet.model.Finding;
+import dev.parapet.model.ProbeTier;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
@@ -40,8 +41,11 @@ public final class PromptInjectionCheck implements Check {
 
     private static final PromptInjectionProbes PROBES = PromptInjectionProbes.load();
     private static final PromptInjectionTechniques TECHNIQUES = PromptInjectionTechniques.load();
-    /** Endpoints probed per scan: the deep tier on each stays inside the engine's 30 s prompt window. */
-    private static final int MAX_ENDPOINTS = 3;
+    /**
+     * Endpoints probed per scan: the deep tier on both (36 prompts, at least 17.5 s at the engine's spacing) stays
+     * inside the engine's 30 s prompt window.
+     */
+    private static final int MAX_ENDPOINTS = 2;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("llm-prompt-injection", Category.LLM_SECURITY,
@@ -49,7 +53,8 @@ public final class PromptInjectionCheck implements Check {
             "Sends tiered, text-only prompt-injection probes (system-prompt extraction, instruction override, "
                     + "role-play, base64/ROT13-encoded and indirect instructions, PII extraction, tool listing, "
                     + "unbounded output) to detected LLM endpoints and reports each leaked artefact it reads back.",
-            Severity.HIGH, List.of(77, 200, 400), 40, Set.of("llm", "ai", "prompt-injection"),
+            Severity.HIGH, List.of(77, 200, 400), MAX_ENDPOINTS * PROBES.forTier(ProbeTier.DEEP).size(),
+            Set.of("llm", "ai", "prompt-injection"),
             "Keep secrets out of prompts, treat user and document text as data, constrain output and tools to the "
                     + "task, cap tokens per request and per caller, and check replies before returning them.");
 
@@ -96,6 +101,9 @@ public final class PromptInjectionCheck implements Check {
         for (Probe p : PROBES.forTier(ctx.tier())) {
             if (proven.contains(p.technique())) {
                 continue;
+            }
+            if (ctx.remainingBudget() <= 0) {
+                return Optional.empty();
             }
             Exchange e = ctx.prompt(target.uri(), p.prompt(nonce));
             if (e.outcome() == ExchangeOutcome.REFUSED || e.outcome() == ExchangeOutcome.BUDGET_EXHAUSTED

@@ -104,7 +104,9 @@ class PromptInjectionCheckTest extends CheckContractTest {
         try (LoopbackHttpServer server = LlmFixtures.exposed()) {
             int quick = CheckHarness.onlyRun(scan(server, ProbeTier.QUICK)).requests();
             int standard = CheckHarness.onlyRun(scan(server, ProbeTier.STANDARD)).requests();
-            int deep = CheckHarness.onlyRun(scan(server, ProbeTier.DEEP)).requests();
+            CheckRun deepRun = CheckHarness.onlyRun(scan(server, ProbeTier.DEEP));
+            int deep = deepRun.requests();
+            assertThat(deepRun.refusedOverBudget()).isZero();
             assertThat(quick).isLessThan(standard);
             // deep adds probes for techniques standard already proved here, and a proved technique is not re-probed
             assertThat(standard).isLessThanOrEqualTo(deep);
@@ -144,7 +146,7 @@ class PromptInjectionCheckTest extends CheckContractTest {
             CheckRun run = CheckHarness.onlyRun(report);
             assertThat(run.status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
             assertThat(run.reason()).contains("answered a prompt");
-            assertThat(run.requests()).isEqualTo(3);
+            assertThat(run.requests()).as("one prompt to each of the two endpoints probed").isEqualTo(2);
         }
     }
 
