@@ -3,6 +3,7 @@ package dev.parapet.checks.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.checks.llm.LlmSignatures.Hit;
+import dev.parapet.spi.LlmEndpoints;
 
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ record LlmShape(Optional<Hit> output, boolean modelShaped, Optional<Hit> model, 
         Optional<Hit> shaped = LlmSignatures.first(root, sig.outputPointers());
         Optional<Hit> output = shaped.or(() -> LlmSignatures.first(root, sig.genericOutputPointers()));
         LlmShape shape = new LlmShape(output, shaped.isPresent(), LlmSignatures.first(root, sig.modelPointers()), LlmSignatures.first(root, sig.usagePointers()),
-                prompt, sig.pathPattern().matcher(path).find());
+                prompt, LlmEndpoints.PATH.matcher(path).find());
         return shape.isLlm() ? Optional.of(shape) : Optional.empty();
     }
 

@@ -5,13 +5,13 @@ import dev.parapet.checks.support.CheckData;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How {@code llm-endpoint-exposure} recognises an LLM endpoint and what it discloses, loaded from
- * {@code checks/llm-endpoint-exposure/signatures.json}. Pointers are JSON Pointers (RFC 6901). Immutable.
+ * {@code checks/llm-endpoint-exposure/signatures.json}. Pointers are JSON Pointers (RFC 6901). LLM-like paths are
+ * the engine's ({@link dev.parapet.spi.LlmEndpoints#PATH}), so this check and the prompt gate agree. Immutable.
  */
-record LlmSignatures(Pattern pathPattern, List<String> probePaths, List<String> outputPointers,
+record LlmSignatures(List<String> probePaths, List<String> outputPointers,
                      List<String> genericOutputPointers, List<String> modelPointers, List<String> usagePointers, List<String> systemPromptPointers,
                      int minSystemPromptChars, List<String> credentialHeaders) {
 

@@ -75,9 +75,9 @@ class LlmEndpointExposureCheckTest extends CheckContractTest {
     }
 
     @Test
-    void signaturesLoadWithACompiledPathPattern() {
-        assertThat(SIG.pathPattern().matcher("/v1/chat/completions").find()).isTrue();
-        assertThat(SIG.pathPattern().matcher("/api/products").find()).isFalse();
+    void signaturesLoadAndLlmPathsAreTheEnginesOwn() {
+        assertThat(dev.parapet.spi.LlmEndpoints.PATH.matcher("/v1/chat/completions").find()).isTrue();
+        assertThat(dev.parapet.spi.LlmEndpoints.PATH.matcher("/api/products").find()).isFalse();
         assertThat(SIG.probePaths()).allMatch(p -> p.startsWith("/"));
     }
 
