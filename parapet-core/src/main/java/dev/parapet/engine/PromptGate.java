@@ -72,6 +72,7 @@ final class PromptGate {
     private final List<Instant> sent = new ArrayList<>();
     private Instant first;
     private Instant last;
+    private List<LlmEndpoints.Target> targets;
 
     PromptGate(ScanMode mode, Inventory inventory, Sender sender, InstantSource clock, Pause pause) {
         this.mode = mode;
@@ -87,7 +88,7 @@ final class PromptGate {
         if (mode == ScanMode.PASSIVE) {
             return refused(asked, "prompts are not sent in passive mode");
         }
-        Optional<LlmEndpoints.Target> target = LlmEndpoints.find(inventory, uri);
+        Optional<LlmEndpoints.Target> target = LlmEndpoints.among(targets(), uri);
         if (target.isEmpty()) {
             return refused(asked, "not sent: the scan did not recognise " + uri.getRawPath()
                     + " as an LLM endpoint (by path or response shape)");
@@ -120,6 +121,14 @@ final class PromptGate {
         } finally {
             oneAtATime.unlock();
         }
+    }
+
+    /** The inventory's LLM endpoints, classified once, on the first prompt (most scans send none). */
+    private synchronized List<LlmEndpoints.Target> targets() {
+        if (targets == null) {
+            targets = LlmEndpoints.in(inventory);
+        }
+        return targets;
     }
 
     /** The instants prompts were handed to the sender, in order: the record the spacing rule is judged by. */

@@ -64,8 +64,13 @@ public final class LlmEndpoints {
 
     /** The LLM endpoint at {@code uri}'s path, if {@code inventory} shows one there. */
     public static Optional<Target> find(Inventory inventory, URI uri) {
+        return among(in(inventory), uri);
+    }
+
+    /** The endpoint of {@code targets} (as {@link #in} listed them) at {@code uri}'s path, query ignored. */
+    public static Optional<Target> among(List<Target> targets, URI uri) {
         URI wanted = withoutQuery(uri);
-        return in(inventory).stream().filter(t -> t.uri().equals(wanted)).findFirst();
+        return targets.stream().filter(t -> t.uri().equals(wanted)).findFirst();
     }
 
     private static Target target(Inventory inventory, URI uri, String reason) {
