@@ -19,10 +19,12 @@ import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.LlmEndpoints;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,52 +78,49 @@ public final class PromptInjectionCheck implements Check {
         }
         String nonce = nonce();
         List<Finding> findings = new ArrayList<>();
-        int answering = 0;
+        Set<URI> answering = new HashSet<>();
         for (LlmEndpoints.Target target : targets) {
-            Optional<Boolean> answered = probe(ctx, target, nonce, findings);
-            if (answered.isEmpty()) {
+            if (!probe(ctx, target, nonce, findings, answering)) {
                 break; // the engine refused: window or budget spent, nothing more will be sent
             }
-            answering += answered.get() ? 1 : 0;
         }
-        if (answering == 0) {
+        if (answering.isEmpty()) {
             return CheckOutcome.notApplicable("none of " + targets.size() + " LLM endpoints answered a prompt");
         }
         return CheckOutcome.findings(findings);
     }
 
     /**
-     * Runs the tier's probes against one endpoint. Empty when the engine stopped sending prompts; otherwise whether
-     * the endpoint answered with a readable reply.
+     * Runs the tier's probes against one endpoint, adding what they prove to {@code findings} and the endpoint to
+     * {@code answering} once it answered with a readable reply. False when the engine stopped sending prompts.
      */
-    private static Optional<Boolean> probe(CheckContext ctx, LlmEndpoints.Target target, String nonce,
-                                           List<Finding> findings) throws InterruptedException {
+    private static boolean probe(CheckContext ctx, LlmEndpoints.Target target, String nonce, List<Finding> findings,
+                                 Set<URI> answering) throws InterruptedException {
         Set<Technique> proven = EnumSet.noneOf(Technique.class);
-        boolean first = true;
         for (Probe p : PROBES.forTier(ctx.tier())) {
             if (proven.contains(p.technique())) {
                 continue;
             }
             if (ctx.remainingBudget() <= 0) {
-                return Optional.empty();
+                return false;
             }
             Exchange e = ctx.prompt(target.uri(), p.prompt(nonce));
             if (e.outcome() == ExchangeOutcome.REFUSED || e.outcome() == ExchangeOutcome.BUDGET_EXHAUSTED
                     || e.outcome() == ExchangeOutcome.OUT_OF_SCOPE) {
-                return Optional.empty();
+                return false;
             }
             Optional<ModelReply> reply = ModelReply.of(e);
-            if (reply.isEmpty() && first) {
-                return Optional.of(false);
+            if (reply.isEmpty() && !answering.contains(target.uri())) {
+                return true; // not a model's answer (wrong method, credentials needed): leave after one prompt
             }
-            first = false;
+            answering.add(target.uri());
             Optional<ProbeJudge.Verdict> verdict = reply.flatMap(r -> ProbeJudge.judge(p, nonce, r));
             if (verdict.isPresent()) {
                 proven.add(p.technique());
                 findings.add(finding(target, p, e, verdict.get()));
             }
         }
-        return Optional.of(true);
+        return true;
     }
 
     private static Finding finding(LlmEndpoints.Target target, Probe p, Exchange e, ProbeJudge.Verdict v) {

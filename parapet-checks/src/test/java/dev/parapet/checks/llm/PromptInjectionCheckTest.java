@@ -19,10 +19,22 @@ import dev.parapet.spi.Check;
 import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.LlmAssistant;
 import dev.parapet.testkit.fixtures.LlmFixtures;
+import dev.parapet.model.Endpoint;
+import dev.parapet.model.Exchange;
+import dev.parapet.model.ExchangeOutcome;
+import dev.parapet.model.HttpRequestRecord;
+import dev.parapet.model.HttpResponseRecord;
+import dev.parapet.model.ScanMode;
+import dev.parapet.spi.CheckContext;
+import dev.parapet.spi.CheckOutcome;
+import dev.parapet.spi.Inventory;
+import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.TlsHandshake;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Arrays;
 import java.util.Map;
@@ -166,6 +178,51 @@ class PromptInjectionCheckTest extends CheckContractTest {
             assertThat(t.of(technique).title()).contains("%s");
             assertThat(t.of(technique).remediation()).isNotBlank();
         }
+    }
+
+    @Test
+    void keepsWhatItProvedWhenTheEngineStopsSendingPrompts() throws Exception {
+        URI chat = URI.create("http://127.0.0.1:9/v1/chat/completions");
+        Inventory inventory = new Inventory(chat.resolve("/"), List.of(new Endpoint("GET", chat,
+                Endpoint.Source.DISCOVERED)), List.of(), List.of());
+        LlmAssistant assistant = LlmAssistant.vulnerable();
+        int[] sent = {0};
+        CheckContext ctx = new CheckContext() {
+            public Inventory inventory() {
+                return inventory;
+            }
+
+            public ScanMode mode() {
+                return ScanMode.SAFE;
+            }
+
+            public Exchange prompt(URI uri, String text) {
+                HttpRequestRecord request = new HttpRequestRecord("POST", uri, Headers.EMPTY, text);
+                if (++sent[0] > 2) {
+                    return Exchange.failed(request, ExchangeOutcome.REFUSED, "window used up", Duration.ZERO);
+                }
+                String body = "{\"choices\":[{\"message\":{\"content\":"
+                        + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(assistant.reply(text)) + "}}]}";
+                return Exchange.answered(request, new HttpResponseRecord(200,
+                        Headers.of("Content-Type", "application/json"), body, body.length(), false, ""), Duration.ZERO, 0);
+            }
+
+            public Exchange probe(ProbeRequest request) {
+                throw new AssertionError("the check only prompts");
+            }
+
+            public int remainingBudget() {
+                return 100;
+            }
+
+            public TlsHandshake tlsHandshake(String protocol) {
+                throw new AssertionError("the check only prompts");
+            }
+        };
+        CheckOutcome outcome = check().run(ctx);
+        assertThat(outcome).isInstanceOfSatisfying(CheckOutcome.Findings.class,
+                f -> assertThat(f.findings()).hasSize(2));
+        assertThat(sent[0]).as("no prompt after the first refusal").isEqualTo(3);
     }
 
     /** A chat route whose reply is {@code reply} applied to the request body, linked from the root. */
