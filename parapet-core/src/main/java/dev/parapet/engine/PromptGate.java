@@ -53,12 +53,13 @@ final class PromptGate {
         void until(Instant when) throws InterruptedException;
     }
 
-    /** Sleeps on the system clock. */
+    /** Sleeps until {@code clock} shows {@code when} or later, however early a sleep wakes. */
     static Pause sleeping(InstantSource clock) {
         return when -> {
-            long millis = Duration.between(clock.instant(), when).toMillis();
-            if (millis > 0) {
-                Thread.sleep(millis + 1);
+            Instant now = clock.instant();
+            while (now.isBefore(when)) {
+                Thread.sleep(Duration.between(now, when).toMillis() + 1);
+                now = clock.instant();
             }
         };
     }
