@@ -62,14 +62,16 @@ class KoaCockroachLabTest {
     private LabRun scan(String mode, LabDatabase db, boolean planted) throws Exception {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try (LabProcess lab = LabProcess.start(labDir, mode, db.databaseUrl(), token)) {
-            ScanConfig config = ScanConfig.defaults(lab.baseUri()).withMaxTime(SCAN_BUDGET).withRate(100, 8);
+            LabLogins logins = LabLogins.logIn(lab.baseUri());
+            ScanConfig config = ScanConfig.defaults(lab.baseUri()).withMaxTime(SCAN_BUDGET).withRate(100, 8)
+                    .withIdentities(logins.identities());
             ScanReport report = ScanService.withInstalledChecks().run(config, List.of());
             List<CurlReplay.Result> replays = new ArrayList<>();
             Path curl = Prerequisites.curl();
             if (planted && curl != null) {
                 for (Finding f : report.findings()) {
                     if (f.severity().atLeast(Severity.HIGH)) {
-                        replays.add(CurlReplay.replay(curl, f));
+                        replays.add(CurlReplay.replay(curl, f, logins.tokens()));
                     }
                 }
             }
