@@ -33,8 +33,8 @@ import java.util.Set;
  */
 public final class CrossIdentityObjectAccessCheck implements Check {
 
-    /** Objects tried per scan; each costs up to three probes, plus one listing per collection. */
-    private static final int MAX_OBJECTS = 6;
+    /** Objects tried per scan, at most two per collection; each costs up to three probes, plus one listing. */
+    private static final int MAX_OBJECTS = 10;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("cross-identity-object-access", Category.BOLA,
             "Another user's objects readable with one's own credentials",
@@ -55,7 +55,7 @@ public final class CrossIdentityObjectAccessCheck implements Check {
         if (!ctx.has(Identity.PRIMARY) || !ctx.has(Identity.SECONDARY)) {
             return CheckOutcome.notApplicable("needs two identities: give credentials with --auth-* and --auth2-*");
         }
-        List<ObjectRef> objects = ObjectRefs.readable(ctx.inventory(), MAX_OBJECTS);
+        List<ObjectRef> objects = ObjectRefs.readable(ctx.inventory(), 2, MAX_OBJECTS);
         if (objects.isEmpty()) {
             return CheckOutcome.notApplicable("no object the primary identity can read was found in its answers");
         }
@@ -63,6 +63,9 @@ public final class CrossIdentityObjectAccessCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         Set<String> reported = new java.util.HashSet<>();
         for (ObjectRef ref : objects) {
+            if (reported.contains(template(ref))) {
+                continue;
+            }
             Exchange ownerRead = ctx.probe(ProbeRequest.get(ref.uri()));
             Optional<JsonNode> owned = dataOf(ownerRead);
             if (owned.isEmpty()) {

@@ -36,8 +36,11 @@ final class ObjectRefs {
     private ObjectRefs() {
     }
 
-    /** At most {@code max} objects, each URL once, list elements first in recorded order. */
-    static List<ObjectRef> readable(Inventory inv, int max) {
+    /**
+     * At most {@code max} objects and {@code perCollection} of each collection (so one long list cannot crowd the
+     * others out), each URL once, in recorded order.
+     */
+    static List<ObjectRef> readable(Inventory inv, int perCollection, int max) {
         Map<URI, ObjectRef> out = new LinkedHashMap<>();
         for (Exchange e : inv.answeredGets()) {
             if (e.status() / 100 != 2) {
@@ -58,7 +61,9 @@ final class ObjectRefs {
                     .filter(f -> o.get(f).asText().equals(last))
                     .map(f -> new ObjectRef(base, f, last, parent(base)))).ifPresent(r -> out.putIfAbsent(base, r));
         }
-        return out.values().stream().limit(max).toList();
+        Map<URI, Integer> taken = new java.util.HashMap<>();
+        return out.values().stream().filter(r -> taken.merge(r.collection(), 1, Integer::sum) <= perCollection)
+                .limit(max).toList();
     }
 
     /** The array of objects a list answer holds: top level, under a known wrapper, or its only array property. */
