@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.model.Finding;
+import dev.parapet.model.ScanMode;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 import dev.parapet.service.ScanService;
@@ -45,6 +46,7 @@ class KoaCockroachLabTest {
     private LabRun vulnerable;
     private LabRun remediated;
     private String databasePassword;
+    private final Map<String, String> rolesAfterActiveScan = new LinkedHashMap<>();
 
     @BeforeAll
     void scanBothModes() throws Exception {
@@ -66,6 +68,10 @@ class KoaCockroachLabTest {
             ScanConfig config = ScanConfig.defaults(lab.baseUri()).withMaxTime(SCAN_BUDGET).withRate(100, 8)
                     .withIdentities(logins.identities());
             ScanReport report = ScanService.withInstalledChecks().run(config, List.of());
+            // writes to the lab: only the property-authorization checks, with the lab's host declared as owned
+            ScanReport active = ScanService.withInstalledChecks().run(config.withChecks(Set.of("property-authorization"))
+                    .withMode(ScanMode.ACTIVE, lab.baseUri().getHost()), List.of());
+            rolesAfterActiveScan.put(mode, logins.aliceRole(lab.baseUri()));
             List<CurlReplay.Result> replays = new ArrayList<>();
             Path curl = Prerequisites.curl();
             if (planted && curl != null) {
@@ -76,7 +82,7 @@ class KoaCockroachLabTest {
                 }
             }
             lab.saveOutput(targetDir().resolve("lab-" + mode + ".log"));
-            return LabRun.judge(mode, report, truth, planted, replays);
+            return LabRun.judge(mode, report, active, truth, planted, replays);
         }
     }
 
@@ -162,6 +168,17 @@ class KoaCockroachLabTest {
     void reportsNothingOfMediumOrHigherInTheRemediatedLab() {
         assertThat(remediated.report().findings()).filteredOn(f -> f.severity().atLeast(Severity.MEDIUM))
                 .extracting(LabRun::describe).isEmpty();
+    }
+
+    @Test
+    void reportsNothingOfMediumOrHigherInTheRemediatedLabEvenInActiveMode() {
+        assertThat(remediated.activeReport().findings()).filteredOn(f -> f.severity().atLeast(Severity.MEDIUM))
+                .extracting(LabRun::describe).isEmpty();
+    }
+
+    @Test
+    void leavesAlicesRoleAsItWasAfterTheMassAssignmentProbe() {
+        assertThat(rolesAfterActiveScan).containsEntry("vulnerable", "customer").containsEntry("remediated", "customer");
     }
 
     @Test

@@ -32,6 +32,16 @@ record LabLogins(String aliceToken, String bobToken) {
         }
     }
 
+    /** Alice's role as {@code GET /me} shows it now. */
+    String aliceRole(URI base) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve("/me"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + aliceToken).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(r.body()).path("role").asText();
+        }
+    }
+
     Identities identities() {
         return new Identities(bearer(aliceToken), bearer(bobToken));
     }
