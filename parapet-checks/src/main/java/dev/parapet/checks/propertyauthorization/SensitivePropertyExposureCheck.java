@@ -62,8 +62,11 @@ public final class SensitivePropertyExposureCheck implements Check {
             }
             Map<String, String> credentials = new LinkedHashMap<>();
             Map<String, String> internal = new LinkedHashMap<>();
+            Set<String> elsewhere = new java.util.HashSet<>();
             boolean tokenRoute = TOKEN_ROUTE.matcher(e.request().uri().getRawPath()).find();
-            SpecResponses.json(e).ifPresent(n -> walk(n, credentials, internal, new int[] {0}));
+            SpecResponses.json(e).ifPresent(n -> walk(n, credentials, internal, elsewhere, new int[] {0}));
+            // a field another check reports for one record is that check's finding on this response
+            credentials.keySet().removeAll(elsewhere);
             if (tokenRoute) {
                 credentials.keySet().removeIf(k -> PropertyNames.normal(k).contains("token"));
             }
@@ -83,12 +86,12 @@ public final class SensitivePropertyExposureCheck implements Check {
     }
 
     private static void walk(JsonNode node, Map<String, String> credentials, Map<String, String> internal,
-                             int[] visited) {
+                             Set<String> elsewhere, int[] visited) {
         if (visited[0]++ > MAX_NODES) {
             return;
         }
         if (node.isArray()) {
-            node.forEach(c -> walk(c, credentials, internal, visited));
+            node.forEach(c -> walk(c, credentials, internal, elsewhere, visited));
             return;
         }
         node.properties().forEach(p -> {
@@ -97,12 +100,16 @@ public final class SensitivePropertyExposureCheck implements Check {
             String normal = PropertyNames.normal(name);
             boolean text = v.isTextual() || v.isNumber();
             boolean value = text && !NAMES.notAValue().matcher(v.asText()).matches();
-            if (value && NAMES.credentials().contains(normal) && !SensitiveProperties.reportedElsewhere(name, v.asText())) {
-                credentials.putIfAbsent(name, v.asText());
+            if (value && NAMES.credentials().contains(normal)) {
+                if (SensitiveProperties.reportedElsewhere(name, v.asText())) {
+                    elsewhere.add(name);
+                } else {
+                    credentials.putIfAbsent(name, v.asText());
+                }
             } else if (NAMES.internal().contains(normal) && (value || v.isBoolean() && v.asBoolean())) {
                 internal.putIfAbsent(name, v.asText());
             } else if (v.isContainerNode()) {
-                walk(v, credentials, internal, visited);
+                walk(v, credentials, internal, elsewhere, visited);
             }
         });
     }
