@@ -106,9 +106,9 @@ public final class AdminRouteExposureCheck implements Check {
     private static Finding finding(URI uri, Exchange served, Exchange anonymous, String who) {
         String path = uri.getRawPath();
         String evidence = "GET " + path + " as " + who + " -> " + served.status() + " "
-                + Snippets.oneLine(served.body(), 120)
-                + (anonymous == null ? "" : "; anonymous -> " + anonymous.status())
-                + "; a made-up path answers differently";
+                + Snippets.oneLine(served.body(), 80) + "; a made-up path answers differently"
+                + (anonymous == null ? "" : "; anonymous -> " + anonymous.status() + " ("
+                + dev.parapet.model.Curl.of(anonymous.request()) + ")");
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.FIRM)
                 .title("Administrative route GET " + path + " serves data to " + (anonymous == null

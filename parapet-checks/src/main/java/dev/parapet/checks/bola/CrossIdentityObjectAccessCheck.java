@@ -2,6 +2,7 @@ package dev.parapet.checks.bola;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.checks.bola.ObjectRefs.ObjectRef;
+import dev.parapet.checks.support.CurlLines;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.SpecResponses;
 import dev.parapet.model.Category;
@@ -122,11 +123,10 @@ public final class CrossIdentityObjectAccessCheck implements Check {
 
     private static Finding finding(ObjectRef ref, Exchange other, Exchange owner, Exchange anonymous,
                                    Exchange otherList) {
-        String path = ref.uri().getRawPath();
-        String evidence = "identity B (secondary) GET " + path + " -> " + other.status() + " "
-                + Snippets.oneLine(other.body(), 110) + "; identity A (primary) owns it (listed in A's "
-                + ref.collection().getRawPath() + ", not in B's); anonymous -> " + anonymous.status()
-                + "; replay the curl with B's token, then with A's: both return the same object";
+        String evidence = "identity B (secondary) GET " + ref.uri().getRawPath() + " -> " + other.status() + " "
+                + Snippets.oneLine(other.body(), 60) + "; A (primary) lists it in " + ref.collection().getRawPath()
+                + ", B does not; anonymous -> " + anonymous.status() + "; the curl below is B's, A's is "
+                + CurlLines.withPlaceholder(owner, anonymous, "$TOKEN_A");
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.CONFIRMED)
                 .title("Identity B reads identity A's object at GET " + template(ref))

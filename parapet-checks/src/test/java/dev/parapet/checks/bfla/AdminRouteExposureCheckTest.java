@@ -51,7 +51,8 @@ class AdminRouteExposureCheckTest extends CheckContractTest {
             assertThat(f.exchanges()).extracting(e -> e.status()).containsExactly(200, 401);
             assertThat(f.exchanges().getFirst().request().headers().first("Authorization")).contains("Bearer [redacted]");
             assertThat(f.exchanges().get(1).request().headers().has("Authorization")).isFalse();
-            assertThat(f.evidence()).contains("identity B (secondary)", "anonymous -> 401");
+            assertThat(f.evidence()).contains("identity B (secondary)", "anonymous -> 401 (curl -i -s '"
+                    + server.uri().resolve("/api/admin/users") + "')");
         }
     }
 

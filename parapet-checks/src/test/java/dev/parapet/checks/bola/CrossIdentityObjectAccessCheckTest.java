@@ -62,7 +62,8 @@ class CrossIdentityObjectAccessCheckTest extends CheckContractTest {
             assertThat(f.toString()).doesNotContain(AccessControlFixtures.ALICE_TOKEN, AccessControlFixtures.BOB_TOKEN);
             assertThat(f.curl()).startsWith("curl ").contains("Authorization: Bearer [redacted]")
                     .contains("/api/orders/500");
-            assertThat(f.evidence()).contains("identity B (secondary)", "anonymous -> 401");
+            assertThat(f.evidence()).contains("identity B (secondary)", "anonymous -> 401",
+                    "A's is curl -i -s -H 'Authorization: Bearer [redacted]' '" + server.uri().resolve("/api/orders/"));
         }
     }
 
