@@ -3,6 +3,7 @@
 // Builds the Koa application for one mode. The vulnerable and remediated twins share routes, data
 // and links; they differ only in the middleware and handlers that carry (or fix) each weakness.
 
+const crypto = require('node:crypto');
 const path = require('node:path');
 const Koa = require('koa');
 const { Router } = require('@koa/router');
@@ -20,6 +21,9 @@ const files = require('./routes/files');
 const avatar = require('./routes/avatar');
 const debug = require('./routes/debug');
 const status = require('./routes/status');
+const account = require('./routes/account');
+const orders = require('./routes/orders');
+const admin = require('./routes/admin');
 
 const MODES = new Set(['vulnerable', 'remediated']);
 const LAB_DIR = path.resolve(__dirname, '..');
@@ -34,6 +38,8 @@ function configFromEnv(env = process.env) {
     port: env.PORT === undefined ? 3000 : Number(env.PORT),
     corsOrigin: env.CORS_ORIGIN || 'https://shop.example.com',
     apiToken: env.LAB_API_TOKEN || '',
+    // remediated token signing key: LAB_JWT_SECRET, else 32 random bytes per process
+    jwtSecret: env.LAB_JWT_SECRET || crypto.randomBytes(32).toString('hex'),
     avatarHosts: new Set((env.AVATAR_ALLOWED_HOSTS || '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     filesDir: path.join(LAB_DIR, 'files'),
     staticDir: path.join(LAB_DIR, 'static'),
@@ -63,7 +69,7 @@ function buildApp(config, db, log = console) {
 
   root.routes(router, deps);
   assets.routes(router, deps);
-  for (const feature of [data, products, users, files, avatar]) {
+  for (const feature of [data, products, users, files, avatar, account, orders, admin]) {
     feature[config.mode](router, deps);
   }
   if (config.mode === 'vulnerable') {

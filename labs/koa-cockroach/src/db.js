@@ -8,6 +8,7 @@
 
 const fs = require('node:fs');
 const { Pool } = require('pg');
+const { hashPassword } = require('./auth');
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS users (
@@ -36,6 +37,11 @@ const SCHEMA = [
      status TEXT NOT NULL DEFAULT 'placed',
      created_at TIMESTAMPTZ NOT NULL DEFAULT now()
    )`,
+  `CREATE TABLE IF NOT EXISTS accounts (
+     username TEXT PRIMARY KEY,
+     user_id INT NOT NULL UNIQUE REFERENCES users (user_id),
+     password_hash TEXT NOT NULL
+   )`,
 ];
 
 // Fictitious people: example.com addresses and phone numbers from the 555-01xx range reserved for fiction.
@@ -47,6 +53,15 @@ const USERS = [
   [4, 'Dmitri Volkov', 'dmitri.volkov@example.com', '+1-202-555-0191', '$2b$12$mNeYq//OBy84bKx8LwtDRRgNS9fENrtEULnj6b/HeISIvn3CI4T3A', 'customer'],
   [5, 'Emeka Okafor', 'emeka.okafor@example.com', '+1-202-555-0127', '$2b$12$AniAk3mmsE82C.ZpWCSSh/WlPsnrPZw0i4VX/2AstJT8fXcRlvqhp', 'customer'],
   [6, 'Fatima Haddad', 'fatima.haddad@example.com', '+1-202-555-0164', '$2b$12$ZIWH0vA4PS.9yLVVEo7vTFTLJ40OSNtuSWIkQmn0p9CBitFnJbCph', 'customer'],
+  [7, 'Alice Lab', 'alice@example.com', '+1-202-555-0102', '$2b$12$Qm5p2bHq1oYkT8uW3xZc0eJd7fRr6sLg9vNn4aKb1cPy2hUi3wOx.', 'customer'],
+  [8, 'Bob Lab', 'bob@example.com', '+1-202-555-0105', '$2b$12$Vd8s3kLp0aQw7eRt2yUi9oPz5xCv1bNm4lKj6hGf3dSa8qWe2rTy.', 'customer'],
+];
+
+// The two lab logins (username, user_id, password). Known passwords: they exist to be typed into the lab.
+// Salts are fixed so the stored hashes are the same on every start.
+const ACCOUNTS = [
+  ['alice', 7, 'alice-lab-password', '5a1f0c3e9b7d2a48'],
+  ['bob', 8, 'bob-lab-password', 'b0b5e1d2c3f4a596'],
 ];
 
 // product_id, seller user_id, name, price in cents, stock, attributes
@@ -66,6 +81,9 @@ const ORDERS = [
   [1004, 5, 3, 2, 'placed'],
   [1005, 6, 5, 1, 'cancelled'],
   [1006, 4, 4, 3, 'shipped'],
+  [1007, 7, 3, 1, 'placed'],
+  [1008, 8, 5, 2, 'shipped'],
+  [1009, 7, 1, 1, 'delivered'],
 ];
 
 /**
@@ -142,6 +160,12 @@ async function migrate(db) {
       row,
     );
   }
+  for (const [username, userId, password, salt] of ACCOUNTS) {
+    await db.query(
+      `INSERT INTO accounts (username, user_id, password_hash) VALUES ($1, $2, $3) ON CONFLICT (username) DO NOTHING`,
+      [username, userId, hashPassword(password, salt)],
+    );
+  }
   for (const [id, seller, name, price, stock, attributes] of PRODUCTS) {
     await db.query(
       `INSERT INTO products (product_id, user_id, name, price_cents, stock, attributes)
@@ -159,4 +183,4 @@ async function migrate(db) {
   }
 }
 
-module.exports = { createPool, createDb, connect, migrate, sslFromEnv };
+module.exports = { createPool, createDb, connect, migrate, sslFromEnv, ACCOUNTS };

@@ -303,3 +303,95 @@ describe('remediated lab', { skip }, () => {
     assert.ok(res.json.users.every((u) => /^.\*\*\*@/.test(u.email)));
   });
 });
+
+/** Logs in through POST /login and returns the bearer header for the account. */
+async function login(lab, username, password) {
+  const res = await fetch(`${lab.base}/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password }),
+  });
+  assert.equal(res.status, 200, `login of ${username}`);
+  const { token } = await res.json();
+  return { token, auth: { Authorization: `Bearer ${token}` } };
+}
+
+async function patchMe(lab, auth, body) {
+  const res = await fetch(`${lab.base}/me`, {
+    method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+function claimsOf(token) {
+  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+}
+
+for (const mode of ['vulnerable', 'remediated']) {
+  const vulnerable = mode === 'vulnerable';
+  describe(`${mode} lab: logins and per-user orders`, { skip }, () => {
+    let lab;
+    let alice;
+    let bob;
+    before(async () => {
+      lab = await startLab(mode);
+      alice = await login(lab, 'alice', 'alice-lab-password');
+      bob = await login(lab, 'bob', 'bob-lab-password');
+    });
+    after(async () => lab?.stop());
+
+    it('refuses wrong passwords and anonymous order reads', async () => {
+      const res = await fetch(`${lab.base}/login`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'alice', password: 'wrong' }),
+      });
+      assert.equal(res.status, 401);
+      assert.equal((await get(lab, '/orders')).status, 401);
+      assert.equal((await get(lab, '/orders/1007')).status, 401);
+    });
+
+    it(vulnerable ? 'signs tokens with the weak secret and no expiry' : 'signs tokens that expire in 15 minutes',
+      async () => {
+        const { verify, WEAK_SECRET } = require('../src/auth');
+        const claims = claimsOf(alice.token);
+        assert.equal(claims.username, 'alice');
+        if (vulnerable) {
+          assert.equal(claims.exp, undefined);
+          assert.ok(verify(alice.token, WEAK_SECRET));
+        } else {
+          assert.equal(claims.exp - claims.iat, 900);
+          assert.equal(verify(alice.token, WEAK_SECRET), null);
+        }
+      });
+
+    it('lists only the caller\'s own orders', async () => {
+      const mine = await get(lab, '/orders', alice.auth);
+      assert.deepEqual(mine.json.orders.map((o) => o.order_id), [1007, 1009]);
+      assert.deepEqual((await get(lab, '/orders', bob.auth)).json.orders.map((o) => o.order_id), [1008]);
+    });
+
+    it(vulnerable ? 'serves another user\'s order by id' : 'serves an order only to its owner', async () => {
+      assert.equal((await get(lab, '/orders/1007', alice.auth)).json.user_id, 7);
+      const other = await get(lab, '/orders/1007', bob.auth);
+      assert.equal(other.status, vulnerable ? 200 : 404);
+    });
+
+    it(vulnerable ? 'shows the admin user list to any customer' : 'shows the admin user list to admins only',
+      async () => {
+        const res = await get(lab, '/admin/users', bob.auth);
+        assert.equal(res.status, vulnerable ? 200 : 403);
+        assert.equal((await get(lab, '/admin/users')).status, 401);
+      });
+
+    it(vulnerable ? 'lets a customer make itself admin through PATCH /me' : 'ignores role in PATCH /me',
+      async () => {
+        const changed = await patchMe(lab, bob.auth, { role: 'admin', name: 'Bob Lab' });
+        try {
+          assert.equal(changed.status, 200);
+          assert.equal(changed.json.role, vulnerable ? 'admin' : 'customer');
+          assert.equal((await get(lab, '/me', bob.auth)).json.role, vulnerable ? 'admin' : 'customer');
+        } finally {
+          await patchMe(lab, bob.auth, { role: 'customer' });
+        }
+        assert.equal((await get(lab, '/me', bob.auth)).json.role, 'customer');
+      });
+  });
+}

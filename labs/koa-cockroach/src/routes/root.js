@@ -12,6 +12,8 @@ function links(ctx) {
     products: '/products?sort=name&order=asc',
     product: '/products/1',
     users: '/users',
+    orders: '/orders',
+    me: '/me',
     files: '/files?name=readme.txt',
     avatar: `/avatar?url=${selfOrigin(ctx)}/static/logo.png`,
     logo: '/static/logo.png',

@@ -29,11 +29,37 @@ final class CurlReplay {
     }
 
     static Result replay(Path curlBinary, Finding f) throws IOException, InterruptedException {
+        return replay(curlBinary, f, List.of());
+    }
+
+    /**
+     * As a user would with their own tokens: a curl whose bearer token the report redacted is run with each of
+     * {@code bearerTokens} in place of {@code [redacted]} until one reproduces the evidence.
+     */
+    static Result replay(Path curlBinary, Finding f, List<String> bearerTokens) throws IOException, InterruptedException {
         List<String> expected = distinctiveParts(f);
         if (expected.isEmpty()) {
             return new Result(f.title(), f.curl(), false, expected, "no part of the evidence occurs in the response");
         }
-        String command = f.curl().replaceFirst("^curl ", curlBinary + " --max-time 15 ");
+        if (!f.curl().contains(REDACTED_BEARER) || bearerTokens.isEmpty()) {
+            return run(curlBinary, f, f.curl(), expected);
+        }
+        Result last = null;
+        for (String token : bearerTokens) {
+            last = run(curlBinary, f, f.curl().replace(REDACTED_BEARER, "Bearer " + token), expected);
+            if (last.reproduced()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private static final String REDACTED_BEARER = "Bearer [redacted]";
+
+    /** Runs {@code curlCommand}; the result names the finding's own (redacted) curl, never the token. */
+    private static Result run(Path curlBinary, Finding f, String curlCommand, List<String> expected)
+            throws IOException, InterruptedException {
+        String command = curlCommand.replaceFirst("^curl ", curlBinary + " --max-time 15 ");
         Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out;

@@ -25,11 +25,20 @@ record GroundTruth(String lab, int schemaVersion, String database, List<Weakness
         }
     }
 
+    /**
+     * {@code mode}: {@code active} when only a scan in active mode (which writes to the lab) can show the weakness;
+     * absent for the default safe scan.
+     */
     record Weakness(String id, Route route, List<String> also, String check, String minSeverity,
-                    boolean containerEscape, String description, String signature, String remediated) {
+                    boolean containerEscape, String description, String signature, String remediated, String mode) {
 
         Weakness {
             also = also == null ? List.of() : List.copyOf(also);
+            mode = mode == null ? "safe" : mode;
+        }
+
+        boolean active() {
+            return mode.equals("active");
         }
 
         Severity least() {

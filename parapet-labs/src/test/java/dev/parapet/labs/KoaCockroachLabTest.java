@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.model.Finding;
+import dev.parapet.model.ScanMode;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 import dev.parapet.service.ScanService;
@@ -45,6 +46,7 @@ class KoaCockroachLabTest {
     private LabRun vulnerable;
     private LabRun remediated;
     private String databasePassword;
+    private final Map<String, String> rolesAfterActiveScan = new LinkedHashMap<>();
 
     @BeforeAll
     void scanBothModes() throws Exception {
@@ -62,19 +64,25 @@ class KoaCockroachLabTest {
     private LabRun scan(String mode, LabDatabase db, boolean planted) throws Exception {
         String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         try (LabProcess lab = LabProcess.start(labDir, mode, db.databaseUrl(), token)) {
-            ScanConfig config = ScanConfig.defaults(lab.baseUri()).withMaxTime(SCAN_BUDGET).withRate(100, 8);
+            LabLogins logins = LabLogins.logIn(lab.baseUri());
+            ScanConfig config = ScanConfig.defaults(lab.baseUri()).withMaxTime(SCAN_BUDGET).withRate(100, 8)
+                    .withIdentities(logins.identities());
             ScanReport report = ScanService.withInstalledChecks().run(config, List.of());
+            // writes to the lab: only the property-authorization checks, with the lab's host declared as owned
+            ScanReport active = ScanService.withInstalledChecks().run(config.withChecks(Set.of("property-authorization"))
+                    .withMode(ScanMode.ACTIVE, lab.baseUri().getHost()), List.of());
+            rolesAfterActiveScan.put(mode, logins.aliceRole(lab.baseUri()));
             List<CurlReplay.Result> replays = new ArrayList<>();
             Path curl = Prerequisites.curl();
             if (planted && curl != null) {
                 for (Finding f : report.findings()) {
                     if (f.severity().atLeast(Severity.HIGH)) {
-                        replays.add(CurlReplay.replay(curl, f));
+                        replays.add(CurlReplay.replay(curl, f, logins.tokens()));
                     }
                 }
             }
             lab.saveOutput(targetDir().resolve("lab-" + mode + ".log"));
-            return LabRun.judge(mode, report, truth, planted, replays);
+            return LabRun.judge(mode, report, active, truth, planted, replays);
         }
     }
 
@@ -160,6 +168,17 @@ class KoaCockroachLabTest {
     void reportsNothingOfMediumOrHigherInTheRemediatedLab() {
         assertThat(remediated.report().findings()).filteredOn(f -> f.severity().atLeast(Severity.MEDIUM))
                 .extracting(LabRun::describe).isEmpty();
+    }
+
+    @Test
+    void reportsNothingOfMediumOrHigherInTheRemediatedLabEvenInActiveMode() {
+        assertThat(remediated.activeReport().findings()).filteredOn(f -> f.severity().atLeast(Severity.MEDIUM))
+                .extracting(LabRun::describe).isEmpty();
+    }
+
+    @Test
+    void leavesAlicesRoleAsItWasAfterTheMassAssignmentProbe() {
+        assertThat(rolesAfterActiveScan).containsEntry("vulnerable", "customer").containsEntry("remediated", "customer");
     }
 
     @Test

@@ -14,23 +14,29 @@ import java.util.Map;
  * {@code falsePositives}: findings of medium or higher (or tagged container-escape) that no ground-truth weakness
  * covers. {@code replays}: curl reproductions of the critical and high findings (vulnerable mode only). Immutable.
  */
-record LabRun(String mode, ScanReport report, List<String> found, List<String> missed, List<Finding> falsePositives,
-              List<CurlReplay.Result> replays) {
+record LabRun(String mode, ScanReport report, ScanReport activeReport, List<String> found, List<String> missed,
+              List<Finding> falsePositives, List<CurlReplay.Result> replays) {
 
-    static LabRun judge(String mode, ScanReport report, GroundTruth truth, boolean planted,
+    /**
+     * Judges the safe scan {@code report} and the active-mode scan {@code activeReport} (property-authorization
+     * checks only): weaknesses marked active are looked for in the latter.
+     */
+    static LabRun judge(String mode, ScanReport report, ScanReport activeReport, GroundTruth truth, boolean planted,
                         List<CurlReplay.Result> replays) {
         List<String> found = new ArrayList<>();
         List<String> missed = new ArrayList<>();
         if (planted) {
             for (GroundTruth.Weakness w : truth.weaknesses()) {
-                (report.findings().stream().anyMatch(w::foundBy) ? found : missed).add(w.id());
+                ScanReport judged = w.active() ? activeReport : report;
+                (judged.findings().stream().anyMatch(w::foundBy) ? found : missed).add(w.id());
             }
         }
-        List<Finding> falsePositives = report.findings().stream()
+        List<Finding> falsePositives = java.util.stream.Stream.concat(report.findings().stream(),
+                        activeReport.findings().stream())
                 .filter(f -> f.severity().atLeast(Severity.MEDIUM) || f.tags().contains(Finding.TAG_CONTAINER_ESCAPE))
                 .filter(f -> !planted || truth.weaknesses().stream().noneMatch(w -> w.check().equals(f.checkId())))
                 .toList();
-        return new LabRun(mode, report, found, missed, falsePositives, replays);
+        return new LabRun(mode, report, activeReport, found, missed, falsePositives, replays);
     }
 
     /** The JSON-ready summary written to {@code target/lab-results.json}. */
@@ -44,6 +50,7 @@ record LabRun(String mode, ScanReport report, List<String> found, List<String> m
         }
         m.put("falsePositives", falsePositives.stream().map(LabRun::describe).toList());
         m.put("findings", report.findings().stream().map(LabRun::describe).toList());
+        m.put("activeModeFindings", activeReport.findings().stream().map(LabRun::describe).toList());
         m.put("findingsBySeverity", bySeverity());
         m.put("attackPaths", report.attackPaths().size());
         m.put("scanSeconds", report.duration().toMillis() / 1000.0);

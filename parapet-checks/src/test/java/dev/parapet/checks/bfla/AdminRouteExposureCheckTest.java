@@ -1,0 +1,87 @@
+package dev.parapet.checks.bfla;
+
+import dev.parapet.checks.CheckContractTest;
+import dev.parapet.checks.bola.TwoIdentities;
+import dev.parapet.config.ScanConfig;
+import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.Finding;
+import dev.parapet.model.Severity;
+import dev.parapet.spi.ApiOperation;
+import dev.parapet.spi.Check;
+import dev.parapet.testkit.CheckHarness;
+import dev.parapet.testkit.fixtures.AccessControlFixtures;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdminRouteExposureCheckTest extends CheckContractTest {
+
+    @Override
+    protected Check check() {
+        return new AdminRouteExposureCheck();
+    }
+
+    @Override
+    protected LoopbackHttpServer startVulnerable() throws IOException {
+        return AccessControlFixtures.shop(true);
+    }
+
+    @Override
+    protected LoopbackHttpServer startSafe() throws IOException {
+        return AccessControlFixtures.shop(false);
+    }
+
+    @Override
+    protected ScanConfig configFor(URI target) {
+        return CheckHarness.config(target).withIdentities(TwoIdentities.aliceAndBob());
+    }
+
+    @Test
+    void flagsTheAdminListServedToTheLowerIdentityWithBothRequests() throws IOException {
+        try (LoopbackHttpServer server = startVulnerable()) {
+            Finding f = single(scan(server).findings());
+            assertThat(f.title()).isEqualTo("Administrative route GET /api/admin/users serves data to a non-admin identity");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.exchanges()).extracting(e -> e.status()).containsExactly(200, 401);
+            assertThat(f.exchanges().getFirst().request().headers().first("Authorization")).contains("Bearer [redacted]");
+            assertThat(f.exchanges().get(1).request().headers().has("Authorization")).isFalse();
+            assertThat(f.evidence()).contains("identity B (secondary)", "anonymous -> 401 (curl -i -s '"
+                    + server.uri().resolve("/api/admin/users") + "')");
+        }
+    }
+
+    @Test
+    void flagsOnlyTheRealAdminRouteBehindACatchAllAnonymously() throws IOException {
+        try (LoopbackHttpServer server = AccessControlFixtures.openAdminBehindCatchAll()) {
+            Finding f = single(CheckHarness.findings(server.uri(), check()));
+            assertThat(f.endpoint().uri().getPath()).isEqualTo("/admin/users");
+            assertThat(f.title()).endsWith("serves data to anonymous requests");
+        }
+    }
+
+    @Test
+    void treatsSpecTagsAndOperationIdsAsAdministrative() {
+        AdminRoutes routes = AdminRoutes.load();
+        assertThat(routes.administrative(op("/reports", "listReports", List.of("Admin")))).isTrue();
+        assertThat(routes.administrative(op("/users", "adminListUsers", List.of()))).isTrue();
+        assertThat(routes.administrative(op("/users", "listAllUsers", List.of()))).isTrue();
+        assertThat(routes.administrative(op("/internal/stats", "stats", List.of()))).isTrue();
+        assertThat(routes.administrative(op("/orders", "listOrders", List.of("orders")))).isFalse();
+        assertThat(routes.administrative(op("/administrators-guide", "guide", List.of()))).isFalse();
+    }
+
+    private static ApiOperation op(String path, String id, List<String> tags) {
+        return new ApiOperation("GET", path, id, false, List.of(), true, Set.of(), Set.of(), tags, Optional.empty());
+    }
+
+    private static Finding single(List<Finding> findings) {
+        assertThat(findings).hasSize(1);
+        return findings.getFirst();
+    }
+}
