@@ -26,8 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL the scope
- * allows, fetched through the executor) or else the first API document discovery found, adds its operations as
+ * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL inside the
+ * scope or on a host named with {@code --spec-host}, fetched through the executor; see {@link SpecSources}) or else the first API document discovery found, adds its operations as
  * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (at
  * most {@code maxCalls}; in passive mode the spec is attached but neither called nor added): collections first, then item operations with an id their collection
  * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
@@ -124,11 +124,14 @@ final class SpecStage {
         try {
             if (named.startsWith("http://") || named.startsWith("https://")) {
                 URI u = URI.create(named);
-                if (!scope.allows(u)) {
-                    return ApiSpec.unreadable(named, "", "the spec URL is outside the scan's scope; download it and "
-                            + "pass the file, or add its origin with --scope");
+                SpecSources sources = new SpecSources(scope, config.specHosts());
+                if (!sources.allows(u)) {
+                    String message = "the spec URL's host is outside the scan's scope, so it was not fetched; add "
+                            + "--spec-host " + SpecSources.hostOption(u) + " to allow it, or download the spec and "
+                            + "pass the file";
+                    return ApiSpec.unreadable(named, "", message);
                 }
-                Exchange e = executor.execute(ProbeRequest.get(u).followingRedirects());
+                Exchange e = executor.execute(ProbeRequest.get(u).followingRedirects(), sources::allows);
                 if (!e.answered() || e.status() != 200) {
                     return ApiSpec.unreadable(named, "", "the spec URL answered "
                             + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not the document");
