@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
 /**
  * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 with swagger-parser and keeps what it can: each operation is built on its
  * own, one that fails is skipped with a warning at its JSON pointer, and the parser's own complaints become
- * warnings too. Nothing is fetched from the network: a document holding references to other URLs is read without
- * resolving references (local ones are still followed by {@link SchemaProperties}), and relative file references
- * are followed only for a local file. Stateless and thread-safe.
+ * warnings too. Nothing is fetched from the network: references to other URLs are reported at their JSON pointer
+ * and removed before the parser resolves anything ({@link ExternalRefs}); relative file references are followed
+ * only for a local file. A document read from a URL is read on its own (local references are still followed by
+ * {@link SchemaProperties}). Stateless and thread-safe.
  */
 public final class OpenApiSpecLoader implements SpecLoader {
 
-    private static final Pattern REMOTE_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?https?:");
     private static final Pattern SWAGGER_2 = Pattern.compile("[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
     private static final Pattern ANY_EXTERNAL_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?[^#\"'\\s]");
 
@@ -41,19 +41,48 @@ public final class OpenApiSpecLoader implements SpecLoader {
                 return ApiSpec.unreadable(source, "", "no spec file at " + file.toAbsolutePath());
             }
             String content = Files.readString(file, StandardCharsets.UTF_8);
-            boolean remote = REMOTE_REF.matcher(content).find();
-            ParseOptions options = options(!remote);
-            SwaggerParseResult result = remote
-                    ? new OpenAPIParser().readContents(content, null, options)
-                    : new OpenAPIParser().readLocation(file.toAbsolutePath().toString(), null, options);
             List<SpecWarning> warnings = new ArrayList<>();
-            if (remote) {
-                warnings.add(new SpecWarning("", "references to other URLs were not followed; download them next "
-                        + "to the spec and refer to them as relative files"));
-            }
+            SwaggerParseResult result = parseFile(file, content, warnings);
             return build(source, content, result, target, seed, warnings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
+        }
+    }
+
+    /**
+     * Parses a local spec, following its relative file references; a spec whose files refer to other URLs is
+     * parsed from a copy without those references (see {@link ExternalRefs}), so the parser never reaches the
+     * network.
+     */
+    private static SwaggerParseResult parseFile(Path file, String content, List<SpecWarning> warnings)
+            throws IOException {
+        String location = file.toAbsolutePath().toString();
+        if (!ANY_EXTERNAL_REF.matcher(content).find()) {
+            return new OpenAPIParser().readLocation(location, null, options(true));
+        }
+        ExternalRefs.Walk walk = ExternalRefs.walk(file);
+        warnings.addAll(walk.warnings());
+        if (walk.files().isEmpty()) {
+            // Unreadable as YAML: read it on its own, resolving nothing; the parser says what is wrong.
+            return new OpenAPIParser().readContents(content, null, options(false));
+        }
+        if (walk.remote() == 0) {
+            return new OpenAPIParser().readLocation(location, null, options(true));
+        }
+        Path dir = Files.createTempDirectory("parapet-spec-");
+        try {
+            Path copy = ExternalRefs.sanitisedCopy(walk, dir);
+            return new OpenAPIParser().readLocation(copy.toString(), null, options(true));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a leftover temporary copy is harmless; the scan goes on
         }
     }
 
@@ -63,8 +92,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
         try {
             List<SpecWarning> warnings = new ArrayList<>();
             if (ANY_EXTERNAL_REF.matcher(content).find()) {
-                warnings.add(new SpecWarning("", "references to other documents were not followed in a spec read "
-                        + "from a URL; pass the spec and its files with --spec FILE"));
+                List<SpecWarning> outside = ExternalRefs.outsideDocument(content);
+                warnings.addAll(outside.isEmpty() ? List.of(new SpecWarning("", "references to other documents were "
+                        + "not followed in a spec read from a URL; pass the spec and its files with --spec FILE"))
+                        : outside);
             }
             SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options(false));
             return build(source, content, result, target, seed, warnings);
