@@ -36,8 +36,35 @@ final class ExternalRefs {
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final ObjectMapper YAML = yamlMapper();
 
-    /** What a walk found: the files read (main first) and each remote reference as a warning. */
-    record Walk(Map<Path, JsonNode> files, List<SpecWarning> warnings, int remote) {
+    /**
+     * What a walk found: the files read (main first), each remote reference as a warning, and why the main file
+     * could not be read ({@code ""} when it was).
+     */
+    record Walk(Map<Path, JsonNode> files, List<SpecWarning> warnings, int remote, String mainError) {
+    }
+
+    /**
+     * swagger-parser refuses YAML longer than SnakeYAML's default of 3 MiB code points (and then says only that the
+     * document is not OpenAPI); such documents are converted to JSON here first.
+     */
+    static final int PARSER_YAML_LIMIT = 3 << 20;
+
+    /** Whether {@code content} is YAML (not JSON) too long for the parser to read itself. */
+    static boolean largeYaml(String content) {
+        if (content.length() <= PARSER_YAML_LIMIT / 2) {
+            return false;
+        }
+        int i = 0;
+        while (i < content.length() && Character.isWhitespace(content.charAt(i))) {
+            i++;
+        }
+        return i < content.length() && content.charAt(i) != '{'
+                && content.codePointCount(0, content.length()) > PARSER_YAML_LIMIT;
+    }
+
+    /** {@code yaml} as JSON text, read with a limit large enough for any spec the size cap lets through. */
+    static String toJson(String yaml) throws IOException {
+        return new ObjectMapper().writeValueAsString(YAML.readTree(yaml));
     }
 
     private ExternalRefs() {
@@ -58,13 +85,23 @@ final class ExternalRefs {
         Map<Path, JsonNode> files = new LinkedHashMap<>();
         List<SpecWarning> warnings = new ArrayList<>();
         int[] remote = {0};
+        String[] mainError = {""};
         Deque<Path> queue = new ArrayDeque<>(List.of(main.toAbsolutePath().normalize()));
         while (!queue.isEmpty() && files.size() < MAX_FILES) {
             Path file = queue.removeFirst();
             if (files.containsKey(file)) {
                 continue;
             }
-            JsonNode tree = read(file);
+            JsonNode tree;
+            try {
+                tree = read(file);
+            } catch (IOException | RuntimeException e) {
+                if (files.isEmpty()) {
+                    mainError[0] = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines()
+                            .findFirst().orElse("");
+                }
+                continue;
+            }
             if (tree == null) {
                 continue;
             }
@@ -89,7 +126,7 @@ final class ExternalRefs {
             warnings.add(new SpecWarning("", (remote[0] - warnings.size()) + " more references to other URLs were "
                     + "not followed"));
         }
-        return new Walk(files, warnings, remote[0]);
+        return new Walk(files, warnings, remote[0], mainError[0]);
     }
 
     /**
@@ -169,15 +206,12 @@ final class ExternalRefs {
         return root;
     }
 
-    private static JsonNode read(Path file) {
-        try {
-            if (!Files.isRegularFile(file)) {
-                return null;
-            }
-            return YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
+    /** The file's tree; null when it is not a regular file. */
+    private static JsonNode read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
             return null;
         }
+        return YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     /** A {@code $ref} met in a walk: the object holding it, its pointer and its value. */

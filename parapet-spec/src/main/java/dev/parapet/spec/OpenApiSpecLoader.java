@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiSpecLoader implements SpecLoader {
 
+    /** Bounds the heap a spec file can take (parsed models are many times the text); 10 MB specs fit well. */
+    static final long MAX_FILE_BYTES = 64L << 20;
     private static final Pattern SWAGGER_2 = Pattern.compile("[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
     private static final Pattern ANY_EXTERNAL_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?[^#\"'\\s]");
 
@@ -39,6 +41,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
         try {
             if (!Files.isRegularFile(file)) {
                 return ApiSpec.unreadable(source, "", "no spec file at " + file.toAbsolutePath());
+            }
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return ApiSpec.unreadable(source, "", "the spec file is " + (Files.size(file) >> 20) + " MiB, over "
+                        + "the " + (MAX_FILE_BYTES >> 20) + " MiB Parapet reads; split it or remove its examples");
             }
             String content = Files.readString(file, StandardCharsets.UTF_8);
             List<SpecWarning> warnings = new ArrayList<>();
@@ -57,16 +63,21 @@ public final class OpenApiSpecLoader implements SpecLoader {
     private static SwaggerParseResult parseFile(Path file, String content, List<SpecWarning> warnings)
             throws IOException {
         String location = file.toAbsolutePath().toString();
-        if (!ANY_EXTERNAL_REF.matcher(content).find()) {
+        boolean largeYaml = ExternalRefs.largeYaml(content);
+        if (!largeYaml && !ANY_EXTERNAL_REF.matcher(content).find()) {
             return new OpenAPIParser().readLocation(location, null, options(true));
         }
         ExternalRefs.Walk walk = ExternalRefs.walk(file);
         warnings.addAll(walk.warnings());
         if (walk.files().isEmpty()) {
+            if (largeYaml) {
+                warnings.add(new SpecWarning("", "the YAML document could not be read: " + walk.mainError()));
+                return null;
+            }
             // Unreadable as YAML: read it on its own, resolving nothing; the parser says what is wrong.
             return new OpenAPIParser().readContents(content, null, options(false));
         }
-        if (walk.remote() == 0) {
+        if (walk.remote() == 0 && !largeYaml) {
             return new OpenAPIParser().readLocation(location, null, options(true));
         }
         Path dir = Files.createTempDirectory("parapet-spec-");
@@ -97,7 +108,15 @@ public final class OpenApiSpecLoader implements SpecLoader {
                         + "not followed in a spec read from a URL; pass the spec and its files with --spec FILE"))
                         : outside);
             }
-            SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options(false));
+            String text = content;
+            if (ExternalRefs.largeYaml(content)) {
+                try {
+                    text = ExternalRefs.toJson(content);
+                } catch (java.io.IOException e) {
+                    return ApiSpec.unreadable(source, "", "the YAML document could not be read: " + describe(e));
+                }
+            }
+            SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options(false));
             return build(source, content, result, target, seed, warnings);
         } catch (RuntimeException | StackOverflowError e) {
             return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
@@ -115,7 +134,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
     private static ApiSpec build(String source, String content, SwaggerParseResult result, URI target, long seed,
                                  List<SpecWarning> warnings) {
         if (result == null) {
-            return ApiSpec.unreadable(source, "", "the document is neither Swagger 2.0 nor OpenAPI 3.x");
+            if (warnings.isEmpty()) {
+                warnings.add(new SpecWarning("", "the document is neither Swagger 2.0 nor OpenAPI 3.x"));
+            }
+            return new ApiSpec(source, "", List.of(), List.of(), warnings, 0, 0);
         }
         if (result.getMessages() != null) {
             result.getMessages().stream().filter(m -> m != null && !m.isBlank()).distinct().limit(200)
