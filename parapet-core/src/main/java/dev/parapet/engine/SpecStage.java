@@ -8,6 +8,7 @@ import dev.parapet.spi.ApiOperation;
 import dev.parapet.spi.ApiSpec;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.SpecFetcher;
 import dev.parapet.spi.SpecLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,10 +122,11 @@ final class SpecStage {
         }
         SpecLoader reader = loader.get();
         URI target = inventory.target();
+        SpecSources sources = new SpecSources(scope, config.specHosts());
+        SpecFetcher refs = fetcher(sources);
         try {
             if (named.startsWith("http://") || named.startsWith("https://")) {
                 URI u = URI.create(named);
-                SpecSources sources = new SpecSources(scope, config.specHosts());
                 if (!sources.allows(u)) {
                     String message = "the spec URL's host is outside the scan's scope, so it was not fetched; add "
                             + "--spec-host " + SpecSources.hostOption(u) + " to allow it, or download the spec and "
@@ -136,14 +138,14 @@ final class SpecStage {
                     return ApiSpec.unreadable(named, "", "the spec URL answered "
                             + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not the document");
                 }
-                return reader.load(e.body(), u, target, config.seed());
+                return reader.load(e.body(), u, target, config.seed(), refs);
             }
             if (!named.isEmpty()) {
-                return reader.load(Path.of(named), target, config.seed());
+                return reader.load(Path.of(named), target, config.seed(), refs);
             }
             for (Exchange e : inventory.exchanges()) {
                 if (e.answered() && inventory.apiDocuments().contains(e.request().uri())) {
-                    return reader.load(e.body(), e.request().uri(), target, config.seed());
+                    return reader.load(e.body(), e.request().uri(), target, config.seed(), refs);
                 }
             }
             return ApiSpec.EMPTY;
@@ -151,6 +153,33 @@ final class SpecStage {
             LOG.debug("the spec reader failed", e);
             return ApiSpec.unreadable(named, "", "the spec could not be read: " + e);
         }
+    }
+
+    /**
+     * Fetches the documents a spec refers to under the same rule as the spec URL: inside the scope or on a
+     * {@code --spec-host}, redirects included; anything else is refused with the option that would allow it.
+     */
+    private SpecFetcher fetcher(SpecSources sources) {
+        return uri -> {
+            if (!sources.allows(uri)) {
+                return new SpecFetcher.Result.Refused("its host is outside the scan's scope; add --spec-host "
+                        + SpecSources.hostOption(uri) + " to allow it, or download it next to the spec");
+            }
+            try {
+                Exchange e = executor.execute(ProbeRequest.get(uri).followingRedirects(), sources::allows);
+                if (!e.answered() || e.status() != 200) {
+                    return new SpecFetcher.Result.Refused(uri + " answered "
+                            + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not a document");
+                }
+                if (e.response().truncated()) {
+                    return new SpecFetcher.Result.Refused(uri + " is larger than the scan's body cap");
+                }
+                return new SpecFetcher.Result.Document(e.body());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return new SpecFetcher.Result.Refused("the scan was stopping");
+            }
+        };
     }
 
     private List<Exchange> call(List<URI> uris) throws InterruptedException {

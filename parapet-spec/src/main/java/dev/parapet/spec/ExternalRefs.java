@@ -4,50 +4,68 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.parapet.spi.SpecFetcher;
 import dev.parapet.spi.SpecWarning;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Keeps the parser off the network. Walks a spec and the local files it refers to (relative {@code $ref}s, followed
- * as the parser would) and finds every reference that names another URL ({@code https://…}, {@code file:…}, any
- * scheme). Such a reference is never followed: it becomes a {@link SpecWarning} at its JSON pointer, and
- * {@link #sanitisedCopy} writes the spec's files to a directory with those references removed, so resolving the copy
- * can read local files only. Bounded: at most {@value #MAX_FILES} files and {@value #MAX_WARNINGS} warnings.
- * Stateless and thread-safe.
+ * Keeps the parser off the network. Walks a spec and every document it refers to before swagger-parser sees them:
+ * relative files of a local spec are read, documents at other URLs are fetched only through the engine's
+ * {@link SpecFetcher} (scope and {@code --spec-host}), and a document fetched from a URL may not refer to local
+ * files. Each reference that is not followed becomes a {@link SpecWarning} at its JSON pointer.
+ * {@link #sanitisedCopy} then writes what was read to a directory, references rewritten to the copies and the
+ * refused ones removed, so the parser resolves local files only. Bounded: {@value #MAX_DOCUMENTS} documents, of
+ * them {@value #MAX_FETCHES} fetched, and {@value #MAX_WARNINGS} warnings. Stateless and thread-safe.
  */
 final class ExternalRefs {
 
-    private static final int MAX_FILES = 100;
+    private static final int MAX_DOCUMENTS = 100;
+    private static final int MAX_FETCHES = 20;
     private static final int MAX_WARNINGS = 50;
-    /** SnakeYAML's 3 MB default is too small for large specs; the body cap bounds what reaches here anyway. */
+    /** SnakeYAML's 3 MB default is too small for large specs; the file size cap bounds what reaches here. */
     private static final int MAX_CODE_POINTS = 64 << 20;
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final ObjectMapper YAML = yamlMapper();
-
-    /**
-     * What a walk found: the files read (main first), each remote reference as a warning, and why the main file
-     * could not be read ({@code ""} when it was).
-     */
-    record Walk(Map<Path, JsonNode> files, List<SpecWarning> warnings, int remote, String mainError) {
-    }
 
     /**
      * swagger-parser refuses YAML longer than SnakeYAML's default of 3 MiB code points (and then says only that the
      * document is not OpenAPI); such documents are converted to JSON here first.
      */
     static final int PARSER_YAML_LIMIT = 3 << 20;
+
+    /**
+     * What a walk read: each document by its URI ({@code file:} or {@code http(s):}), the main one first; the
+     * warnings; whether any reference was refused or fetched (the parser must then read a copy); and why the main
+     * document could not be read ({@code ""} when it was).
+     */
+    record Walk(Map<URI, JsonNode> documents, List<SpecWarning> warnings, boolean needsCopy, String mainError) {
+    }
+
+    private ExternalRefs() {
+    }
+
+    private static ObjectMapper yamlMapper() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setMaxAliasesForCollections(50);
+        return new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
+    }
 
     /** Whether {@code content} is YAML (not JSON) too long for the parser to read itself. */
     static boolean largeYaml(String content) {
@@ -67,37 +85,33 @@ final class ExternalRefs {
         return new ObjectMapper().writeValueAsString(YAML.readTree(yaml));
     }
 
-    private ExternalRefs() {
-    }
-
-    private static ObjectMapper yamlMapper() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_CODE_POINTS);
-        options.setMaxAliasesForCollections(50);
-        return new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-    }
-
     /**
-     * Reads {@code main} and every local file reachable through relative references; files that cannot be read or
-     * parsed are left to the parser, which reports them.
+     * Walks from the main document at {@code main} ({@code file:} URI of a local spec, or the URL a fetched one came
+     * from, with its {@code content}); {@code content} null means read the file.
      */
-    static Walk walk(Path main) {
-        Map<Path, JsonNode> files = new LinkedHashMap<>();
+    static Walk walk(URI main, String content, SpecFetcher fetcher) {
+        Map<URI, JsonNode> documents = new LinkedHashMap<>();
+        Map<URI, String> fetched = new LinkedHashMap<>();
         List<SpecWarning> warnings = new ArrayList<>();
-        int[] remote = {0};
-        String[] mainError = {""};
-        Deque<Path> queue = new ArrayDeque<>(List.of(main.toAbsolutePath().normalize()));
-        while (!queue.isEmpty() && files.size() < MAX_FILES) {
-            Path file = queue.removeFirst();
-            if (files.containsKey(file)) {
+        Set<URI> refused = new HashSet<>();
+        boolean[] copy = {false};
+        int[] dropped = {0};
+        String mainError = "";
+        Deque<URI> queue = new ArrayDeque<>(List.of(main));
+        if (content != null) {
+            fetched.put(main, content);
+        }
+        while (!queue.isEmpty() && documents.size() < MAX_DOCUMENTS) {
+            URI doc = queue.removeFirst();
+            if (documents.containsKey(doc)) {
                 continue;
             }
             JsonNode tree;
             try {
-                tree = read(file);
+                tree = read(doc, fetched.get(doc));
             } catch (IOException | RuntimeException e) {
-                if (files.isEmpty()) {
-                    mainError[0] = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines()
+                if (doc.equals(main)) {
+                    mainError = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines()
                             .findFirst().orElse("");
                 }
                 continue;
@@ -105,113 +119,156 @@ final class ExternalRefs {
             if (tree == null) {
                 continue;
             }
-            files.put(file, tree);
-            String where = file.equals(main.toAbsolutePath().normalize()) ? ""
-                    : main.toAbsolutePath().normalize().getParent().relativize(file) + "#";
-            visit(tree, "", ref -> {
-                if (SCHEME.matcher(ref.value()).find()) {
-                    remote[0]++;
-                    if (warnings.size() < MAX_WARNINGS) {
-                        warnings.add(new SpecWarning(where.isEmpty() ? ref.pointer() : "",
-                                (where.isEmpty() ? "" : "in " + where + ref.pointer() + ": ") + "reference to "
-                                        + ref.value() + " was not followed: Parapet never fetches documents a spec "
-                                        + "refers to; download it next to the spec and refer to it by a relative path"));
+            documents.put(doc, tree);
+            String where = doc.equals(main) ? "" : "in " + display(main, doc) + "#";
+            visit(tree, ref -> {
+                URI target = target(doc, ref.value());
+                if (target == null || target.equals(doc) || documents.containsKey(target)
+                        || fetched.containsKey(target) || queue.contains(target)) {
+                    if (target == null) {
+                        copy[0] = true;
+                        warn(warnings, dropped, where, ref.pointer(), "reference " + ref.value()
+                                + " is not a valid URI reference and was not followed");
                     }
-                } else if (!ref.value().startsWith("#")) {
-                    queue.addLast(target(file, ref.value()));
+                    return;
+                }
+                String why = refusal(doc, target, refused, fetched, fetcher);
+                if (why.isEmpty()) {
+                    queue.addLast(target);
+                    copy[0] |= !isFile(target);
+                } else {
+                    copy[0] = true;
+                    warn(warnings, dropped, where, ref.pointer(), "reference to " + ref.value() + " was not "
+                            + "followed: " + why);
                 }
             });
         }
-        if (remote[0] > warnings.size()) {
-            warnings.add(new SpecWarning("", (remote[0] - warnings.size()) + " more references to other URLs were "
-                    + "not followed"));
+        if (dropped[0] > 0) {
+            warnings.add(new SpecWarning("", dropped[0] + " more references were not followed"));
         }
-        return new Walk(files, warnings, remote[0], mainError[0]);
+        return new Walk(documents, warnings, copy[0], mainError);
+    }
+
+    /** {@code ""} when {@code target} may be read (fetching it now if it is a URL); otherwise why not. */
+    private static String refusal(URI from, URI target, Set<URI> refused, Map<URI, String> fetched,
+                                  SpecFetcher fetcher) {
+        if (isFile(target)) {
+            return isFile(from) ? "" : "a document fetched from a URL may not refer to local files";
+        }
+        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "only http and https documents are fetched";
+        }
+        if (refused.contains(target)) {
+            return "it was refused before";
+        }
+        if (fetched.size() >= MAX_FETCHES) {
+            refused.add(target);
+            return "a spec may bring in at most " + MAX_FETCHES + " documents from URLs";
+        }
+        SpecFetcher.Result result = fetcher.fetch(target);
+        if (result instanceof SpecFetcher.Result.Document d) {
+            fetched.put(target, d.text());
+            return "";
+        }
+        refused.add(target);
+        return ((SpecFetcher.Result.Refused) result).reason();
+    }
+
+    private static void warn(List<SpecWarning> warnings, int[] dropped, String where, String pointer, String message) {
+        if (warnings.size() >= MAX_WARNINGS) {
+            dropped[0]++;
+            return;
+        }
+        warnings.add(where.isEmpty() ? new SpecWarning(pointer, message)
+                : new SpecWarning("", where + pointer + ": " + message));
     }
 
     /**
-     * The {@code $ref}s of a document read on its own (fetched from a URL): every one that leaves the document is
-     * reported at its pointer, since nothing next to a fetched document is read.
-     */
-    static List<SpecWarning> outsideDocument(String content) {
-        JsonNode tree;
-        try {
-            tree = YAML.readTree(content);
-        } catch (IOException | RuntimeException e) {
-            return List.of();
-        }
-        List<SpecWarning> warnings = new ArrayList<>();
-        int[] more = {0};
-        visit(tree, "", ref -> {
-            if (!ref.value().startsWith("#")) {
-                if (warnings.size() < MAX_WARNINGS) {
-                    warnings.add(new SpecWarning(ref.pointer(), "reference to " + ref.value() + " was not followed: "
-                            + "a spec read from a URL is read on its own; pass the spec and its files with "
-                            + "--spec FILE"));
-                } else {
-                    more[0]++;
-                }
-            }
-        });
-        if (more[0] > 0) {
-            warnings.add(new SpecWarning("", more[0] + " more references to other documents were not followed"));
-        }
-        return warnings;
-    }
-
-    /**
-     * Writes the walked files under {@code dir}, keeping their layout relative to each other, with every reference to
-     * another URL removed. Returns the copy of the main file.
+     * Writes the walked documents under {@code dir}, references to walked documents pointing at their copies and
+     * every other external reference removed. Returns the copy of the main document.
      */
     static Path sanitisedCopy(Walk walk, Path dir) throws IOException {
-        Path root = commonRoot(walk.files().keySet());
-        Path mainCopy = null;
-        for (var e : walk.files().entrySet()) {
+        Map<URI, Path> copies = new LinkedHashMap<>();
+        Path root = commonRoot(walk.documents().keySet().stream().filter(ExternalRefs::isFile)
+                .map(Path::of).toList());
+        int n = 0;
+        for (URI doc : walk.documents().keySet()) {
+            copies.put(doc, isFile(doc) && root != null
+                    ? dir.resolve("local").resolve(root.relativize(Path.of(doc)).toString()).normalize()
+                    : dir.resolve("remote").resolve("doc" + n++ + ".json"));
+        }
+        for (var e : walk.documents().entrySet()) {
             JsonNode tree = e.getValue().deepCopy();
-            Path from = e.getKey();
-            visit(tree, "", ref -> {
-                if (SCHEME.matcher(ref.value()).find() || !ref.value().startsWith("#")
-                        && !walk.files().containsKey(target(from, ref.value()))) {
-                    // another URL, or a file the walk did not read: the parser must not reach either
+            URI doc = e.getKey();
+            Path copy = copies.get(doc);
+            visit(tree, ref -> {
+                URI target = target(doc, ref.value());
+                if (target != null && target.equals(doc)) {
+                    return;
+                }
+                Path to = target == null ? null : copies.get(target);
+                if (to == null) {
                     ref.holder().remove("$ref");
+                } else {
+                    String fragment = ref.value().contains("#") ? ref.value().substring(ref.value().indexOf('#')) : "";
+                    ref.holder().put("$ref", copy.getParent().relativize(to).toString() + fragment);
                 }
             });
-            Path copy = dir.resolve(root.relativize(e.getKey()).toString()).normalize();
             Files.createDirectories(copy.getParent());
             Files.writeString(copy, new ObjectMapper().writeValueAsString(tree), StandardCharsets.UTF_8);
-            if (mainCopy == null) {
-                mainCopy = copy;
-            }
         }
-        return mainCopy;
+        return copies.values().iterator().next();
     }
 
-    /** The file a relative reference names, its fragment dropped; the referring file itself for {@code #…}. */
-    private static Path target(Path from, String ref) {
-        String path = ref.contains("#") ? ref.substring(0, ref.indexOf('#')) : ref;
-        return path.isEmpty() ? from : from.getParent().resolve(path).normalize();
+    /** The document a reference names, its fragment dropped; the referring document for {@code #…}; null if invalid. */
+    private static URI target(URI from, String ref) {
+        if (ref.startsWith("#")) {
+            return from;
+        }
+        try {
+            URI r = new URI(ref);
+            URI resolved = from.resolve(r);
+            return new URI(resolved.getScheme(), resolved.getSchemeSpecificPart(), null).normalize();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
-    private static Path commonRoot(Iterable<Path> files) {
+    private static boolean isFile(URI uri) {
+        return "file".equalsIgnoreCase(uri.getScheme());
+    }
+
+    private static String display(URI main, URI doc) {
+        if (isFile(main) && isFile(doc)) {
+            return Path.of(main).getParent().relativize(Path.of(doc)).toString();
+        }
+        return doc.toString();
+    }
+
+    private static Path commonRoot(List<Path> files) {
         Path root = null;
         for (Path f : files) {
-            Path dir = f.getParent();
+            Path d = f.getParent();
             if (root == null) {
-                root = dir;
+                root = d;
             }
-            while (!dir.startsWith(root)) {
+            while (!d.startsWith(root)) {
                 root = root.getParent();
             }
         }
         return root;
     }
 
-    /** The file's tree; null when it is not a regular file. */
-    private static JsonNode read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
+    /** The document's tree from {@code content}, else from its file; null when the file is not a regular file. */
+    private static JsonNode read(URI doc, String content) throws IOException {
+        if (content != null) {
+            return YAML.readTree(content);
+        }
+        if (!isFile(doc) || !Files.isRegularFile(Path.of(doc))) {
             return null;
         }
-        return YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        return YAML.readTree(Files.readString(Path.of(doc), StandardCharsets.UTF_8));
     }
 
     /** A {@code $ref} met in a walk: the object holding it, its pointer and its value. */
@@ -219,9 +276,9 @@ final class ExternalRefs {
     }
 
     /** Every {@code $ref} in the tree, depth-first, with an explicit stack so deep nesting cannot overflow. */
-    private static void visit(JsonNode root, String pointer, java.util.function.Consumer<Ref> onRef) {
+    private static void visit(JsonNode root, Consumer<Ref> onRef) {
         Deque<Map.Entry<String, JsonNode>> stack = new ArrayDeque<>();
-        stack.push(Map.entry(pointer, root));
+        stack.push(Map.entry("", root));
         while (!stack.isEmpty()) {
             var top = stack.pop();
             JsonNode node = top.getValue();
@@ -230,8 +287,8 @@ final class ExternalRefs {
                 if (ref != null && ref.isTextual()) {
                     onRef.accept(new Ref(object, top.getKey() + "/$ref", ref.asText()));
                 }
-                object.properties().forEach(p -> stack.push(Map.entry(top.getKey() + "/" + Pointers.escape(p.getKey()),
-                        p.getValue())));
+                object.properties().forEach(p -> stack.push(Map.entry(top.getKey() + "/"
+                        + Pointers.escape(p.getKey()), p.getValue())));
             } else if (node != null && node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
                     stack.push(Map.entry(top.getKey() + "/" + i, node.get(i)));

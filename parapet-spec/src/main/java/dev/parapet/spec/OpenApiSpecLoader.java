@@ -2,6 +2,7 @@ package dev.parapet.spec;
 
 import dev.parapet.spi.ApiOperation;
 import dev.parapet.spi.ApiSpec;
+import dev.parapet.spi.SpecFetcher;
 import dev.parapet.spi.SpecLoader;
 import dev.parapet.spi.SpecWarning;
 import io.swagger.parser.OpenAPIParser;
@@ -23,10 +24,10 @@ import java.util.regex.Pattern;
 /**
  * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 with swagger-parser and keeps what it can: each operation is built on its
  * own, one that fails is skipped with a warning at its JSON pointer, and the parser's own complaints become
- * warnings too. Nothing is fetched from the network: references to other URLs are reported at their JSON pointer
- * and removed before the parser resolves anything ({@link ExternalRefs}); relative file references are followed
- * only for a local file. A document read from a URL is read on its own (local references are still followed by
- * {@link SchemaProperties}). Stateless and thread-safe.
+ * warnings too. The loader never reaches the network itself: documents a spec refers to are read before the parser
+ * resolves anything ({@link ExternalRefs}), relative files of a local spec from disk, other URLs only through the
+ * engine's {@link SpecFetcher}; a reference that is not followed is a warning at its JSON pointer. Stateless and
+ * thread-safe.
  */
 public final class OpenApiSpecLoader implements SpecLoader {
 
@@ -37,6 +38,16 @@ public final class OpenApiSpecLoader implements SpecLoader {
 
     @Override
     public ApiSpec load(Path file, URI target, long seed) {
+        return load(file, target, seed, SpecFetcher.NONE);
+    }
+
+    @Override
+    public ApiSpec load(String content, URI location, URI target, long seed) {
+        return load(content, location, target, seed, SpecFetcher.NONE);
+    }
+
+    @Override
+    public ApiSpec load(Path file, URI target, long seed, SpecFetcher refs) {
         String source = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
@@ -48,7 +59,24 @@ public final class OpenApiSpecLoader implements SpecLoader {
             }
             String content = Files.readString(file, StandardCharsets.UTF_8);
             List<SpecWarning> warnings = new ArrayList<>();
-            SwaggerParseResult result = parseFile(file, content, warnings);
+            URI location = file.toAbsolutePath().normalize().toUri();
+            SwaggerParseResult result = parse(location, content, false, refs, warnings);
+            return build(source, content, result, target, seed, warnings);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
+        }
+    }
+
+    @Override
+    public ApiSpec load(String content, URI location, URI target, long seed, SpecFetcher refs) {
+        String source = location == null ? "" : location.toString();
+        try {
+            List<SpecWarning> warnings = new ArrayList<>();
+            if (location == null || "file".equalsIgnoreCase(location.getScheme())) {
+                // Fetched text has no place to resolve references against, and never reads local files.
+                return build(source, content, readAlone(content, warnings), target, seed, warnings);
+            }
+            SwaggerParseResult result = parse(location, content, true, refs, warnings);
             return build(source, content, result, target, seed, warnings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
@@ -56,29 +84,28 @@ public final class OpenApiSpecLoader implements SpecLoader {
     }
 
     /**
-     * Parses a local spec, following its relative file references; a spec whose files refer to other URLs is
-     * parsed from a copy without those references (see {@link ExternalRefs}), so the parser never reaches the
-     * network.
+     * Parses a spec: one without references to other documents directly; otherwise from a copy holding it and the
+     * documents it refers to that may be read (see {@link ExternalRefs}), so the parser never reaches the network.
+     * Too-long YAML always goes through the copy, which is JSON.
      */
-    private static SwaggerParseResult parseFile(Path file, String content, List<SpecWarning> warnings)
-            throws IOException {
-        String location = file.toAbsolutePath().toString();
+    private static SwaggerParseResult parse(URI location, String content, boolean fetched, SpecFetcher refs,
+                                            List<SpecWarning> warnings) throws IOException {
         boolean largeYaml = ExternalRefs.largeYaml(content);
         if (!largeYaml && !ANY_EXTERNAL_REF.matcher(content).find()) {
-            return new OpenAPIParser().readLocation(location, null, options(true));
+            return fetched ? new OpenAPIParser().readContents(content, null, options(false))
+                    : new OpenAPIParser().readLocation(Path.of(location).toString(), null, options(true));
         }
-        ExternalRefs.Walk walk = ExternalRefs.walk(file);
+        ExternalRefs.Walk walk = ExternalRefs.walk(location, fetched ? content : null, refs);
         warnings.addAll(walk.warnings());
-        if (walk.files().isEmpty()) {
+        if (walk.documents().isEmpty()) {
             if (largeYaml) {
                 warnings.add(new SpecWarning("", "the YAML document could not be read: " + walk.mainError()));
                 return null;
             }
-            // Unreadable as YAML: read it on its own, resolving nothing; the parser says what is wrong.
-            return new OpenAPIParser().readContents(content, null, options(false));
+            return readAlone(content, warnings);
         }
-        if (walk.remote() == 0 && !largeYaml) {
-            return new OpenAPIParser().readLocation(location, null, options(true));
+        if (!walk.needsCopy() && !largeYaml && !fetched) {
+            return new OpenAPIParser().readLocation(Path.of(location).toString(), null, options(true));
         }
         Path dir = Files.createTempDirectory("parapet-spec-");
         try {
@@ -89,37 +116,23 @@ public final class OpenApiSpecLoader implements SpecLoader {
         }
     }
 
+    /** Reads a document on its own, resolving nothing; its references to other documents are reported. */
+    private static SwaggerParseResult readAlone(String content, List<SpecWarning> warnings) throws IOException {
+        String text = content;
+        if (ExternalRefs.largeYaml(content)) {
+            text = ExternalRefs.toJson(content);
+        }
+        if (ANY_EXTERNAL_REF.matcher(content).find()) {
+            warnings.add(new SpecWarning("", "references to other documents were not followed"));
+        }
+        return new OpenAPIParser().readContents(text, null, options(false));
+    }
+
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // a leftover temporary copy is harmless; the scan goes on
-        }
-    }
-
-    @Override
-    public ApiSpec load(String content, URI location, URI target, long seed) {
-        String source = location == null ? "" : location.toString();
-        try {
-            List<SpecWarning> warnings = new ArrayList<>();
-            if (ANY_EXTERNAL_REF.matcher(content).find()) {
-                List<SpecWarning> outside = ExternalRefs.outsideDocument(content);
-                warnings.addAll(outside.isEmpty() ? List.of(new SpecWarning("", "references to other documents were "
-                        + "not followed in a spec read from a URL; pass the spec and its files with --spec FILE"))
-                        : outside);
-            }
-            String text = content;
-            if (ExternalRefs.largeYaml(content)) {
-                try {
-                    text = ExternalRefs.toJson(content);
-                } catch (java.io.IOException e) {
-                    return ApiSpec.unreadable(source, "", "the YAML document could not be read: " + describe(e));
-                }
-            }
-            SwaggerParseResult result = new OpenAPIParser().readContents(text, null, options(false));
-            return build(source, content, result, target, seed, warnings);
-        } catch (RuntimeException | StackOverflowError e) {
-            return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
         }
     }
 

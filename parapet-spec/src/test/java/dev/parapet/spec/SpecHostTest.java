@@ -12,9 +12,13 @@ import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
+import dev.parapet.spi.Inventory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,8 +35,11 @@ class SpecHostTest {
             {"openapi":"3.0.3","info":{"title":"Shop","version":"1"},
              "paths":{"/api/items":{"get":{"responses":{"200":{"description":"ok"}}}}}}""";
 
-    /** Judges nothing and sends nothing: the scan is here for its spec stage. */
+    /** Judges nothing and sends nothing: the scan is here for its spec stage. Keeps the inventory it was given. */
     private static final class Idle implements Check {
+        static final java.util.concurrent.atomic.AtomicReference<Inventory> SEEN =
+                new java.util.concurrent.atomic.AtomicReference<>();
+
         @Override
         public CheckDescriptor descriptor() {
             return new CheckDescriptor("idle", Category.INVENTORY, "Idle", "Sends nothing.", Severity.INFO,
@@ -41,6 +48,7 @@ class SpecHostTest {
 
         @Override
         public CheckOutcome run(CheckContext ctx) {
+            SEEN.set(ctx.inventory());
             return CheckOutcome.none();
         }
     }
@@ -123,6 +131,68 @@ class SpecHostTest {
             assertThat(spec.documented()).isZero();
             assertThat(spec.warnings()).singleElement().asString().contains("HTTP 302");
             assertThat(elsewhere.requestCount()).isZero();
+        }
+    }
+
+    private static final String ITEM = "{\"type\":\"object\",\"properties\":{\"id\":{\"type\":\"integer\"},"
+            + "\"label\":{\"type\":\"string\"}}}";
+
+    private static String referring(String ref) {
+        return """
+                {"openapi":"3.0.3","info":{"title":"Shop","version":"1"},
+                 "paths":{"/api/items":{"get":{"responses":{"200":{"description":"ok",
+                   "content":{"application/json":{"schema":{"$ref":"%s"}}}}}}}}}""".formatted(ref);
+    }
+
+    private static java.util.Set<String> itemProperties() {
+        return Idle.SEEN.get().spec().operations().getFirst().responseSchemaProperties();
+    }
+
+    @Test
+    void followsAReferenceToADocumentOnTheTargetsOrigin(@TempDir Path dir) throws Exception {
+        try (LoopbackHttpServer api = LoopbackHttpServer.builder()
+                .route("GET", "/schemas/item.json", r -> Response.json(200, ITEM))
+                .route("GET", "/api/items", r -> Response.json(200, "{\"id\":1,\"label\":\"a\"}"))
+                .route("GET", "*", r -> Response.json(404, "{}")).start()) {
+            Path file = dir.resolve("api.json");
+            Files.writeString(file, referring(api.uri("/schemas/item.json").toString()));
+            SpecSummary spec = scan(ScanConfig.defaults(api.uri()).withSpec(file.toString(), 0));
+            assertThat(spec.warnings()).isEmpty();
+            assertThat(itemProperties()).containsExactlyInAnyOrder("id", "label");
+        }
+    }
+
+    @Test
+    void refusesAReferenceToAnotherHostAtItsPointerUntilItIsASpecHost(@TempDir Path dir) throws Exception {
+        try (LoopbackHttpServer api = api(); LoopbackHttpServer schemas = LoopbackHttpServer.builder()
+                .route("GET", "/item.json", r -> Response.json(200, ITEM)).start()) {
+            Path file = dir.resolve("api.json");
+            Files.writeString(file, referring(schemas.uri("/item.json").toString()));
+            SpecSummary refused = scan(ScanConfig.defaults(api.uri()).withSpec(file.toString(), 0));
+            assertThat(refused.warnings()).singleElement().asString()
+                    .startsWith("/paths/~1api~1items/get/responses/200/content/application~1json/schema/$ref: ")
+                    .contains("--spec-host 127.0.0.1:" + schemas.port());
+            assertThat(schemas.requestCount()).isZero();
+            assertThat(itemProperties()).isEmpty();
+
+            SpecSummary allowed = scan(ScanConfig.defaults(api.uri()).withSpec(file.toString(), 0)
+                    .withSpecHosts(List.of("127.0.0.1:" + schemas.port())));
+            assertThat(allowed.warnings()).isEmpty();
+            assertThat(schemas.requestCount()).isEqualTo(1);
+            assertThat(itemProperties()).containsExactlyInAnyOrder("id", "label");
+        }
+    }
+
+    @Test
+    void resolvesRelativeReferencesOfAFetchedSpecAgainstItsUrl() throws Exception {
+        try (LoopbackHttpServer api = api(); LoopbackHttpServer docs = LoopbackHttpServer.builder()
+                .route("GET", "/v1/openapi.json", r -> Response.json(200, referring("./item.json")))
+                .route("GET", "/v1/item.json", r -> Response.json(200, ITEM)).start()) {
+            SpecSummary spec = scan(ScanConfig.defaults(api.uri()).withSpec(docs.uri("/v1/openapi.json").toString(), 0)
+                    .withSpecHosts(List.of("127.0.0.1:" + docs.port())));
+            assertThat(spec.warnings()).isEmpty();
+            assertThat(docs.requestCount()).isEqualTo(2);
+            assertThat(itemProperties()).containsExactlyInAnyOrder("id", "label");
         }
     }
 }
