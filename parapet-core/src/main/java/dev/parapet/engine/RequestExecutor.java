@@ -65,8 +65,17 @@ final class RequestExecutor {
     }
 
     Exchange execute(ProbeRequest probe) throws InterruptedException {
+        return execute(probe, scope::allows);
+    }
+
+    /**
+     * Sends {@code probe} when {@code allowed} accepts its URL (and every redirect's), instead of the scan's scope:
+     * for API descriptions the user let come from another host ({@code --spec-host}). Mode, politeness and
+     * accounting are the same as for {@link #execute(ProbeRequest)}; credentials still reach the target only.
+     */
+    Exchange execute(ProbeRequest probe, java.util.function.Predicate<URI> allowed) throws InterruptedException {
         HttpRequestRecord request = new HttpRequestRecord(probe.method(), probe.uri(), probe.headers(), probe.body());
-        if (!scope.allows(probe.uri())) {
+        if (!allowed.test(probe.uri())) {
             outOfScope.incrementAndGet();
             return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, "outside the scan's scope: "
                     + probe.uri().getScheme() + "://" + probe.uri().getAuthority(), Duration.ZERO);
@@ -81,7 +90,7 @@ final class RequestExecutor {
         int redirects = 0;
         while (probe.followRedirects() && redirects < maxRedirects && isRedirect(exchange)) {
             URI next = location(exchange);
-            if (next == null || !scope.allows(next)) {
+            if (next == null || !allowed.test(next)) {
                 break;
             }
             current = redirected(current, exchange.status(), next);

@@ -8,6 +8,7 @@ import dev.parapet.spi.ApiOperation;
 import dev.parapet.spi.ApiSpec;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.SpecFetcher;
 import dev.parapet.spi.SpecLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL the scope
- * allows, fetched through the executor) or else the first API document discovery found, adds its operations as
+ * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL inside the
+ * scope or on a host named with {@code --spec-host}, fetched through the executor; see {@link SpecSources}) or else the first API document discovery found, adds its operations as
  * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (at
  * most {@code maxCalls}; in passive mode the spec is attached but neither called nor added): collections first, then item operations with an id their collection
  * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
@@ -121,26 +122,30 @@ final class SpecStage {
         }
         SpecLoader reader = loader.get();
         URI target = inventory.target();
+        SpecSources sources = new SpecSources(scope, config.specHosts());
+        SpecFetcher refs = fetcher(sources);
         try {
             if (named.startsWith("http://") || named.startsWith("https://")) {
                 URI u = URI.create(named);
-                if (!scope.allows(u)) {
-                    return ApiSpec.unreadable(named, "", "the spec URL is outside the scan's scope; download it and "
-                            + "pass the file, or add its origin with --scope");
+                if (!sources.allows(u)) {
+                    String message = "the spec URL's host is outside the scan's scope, so it was not fetched; add "
+                            + "--spec-host " + SpecSources.hostOption(u) + " to allow it, or download the spec and "
+                            + "pass the file";
+                    return ApiSpec.unreadable(named, "", message);
                 }
-                Exchange e = executor.execute(ProbeRequest.get(u).followingRedirects());
+                Exchange e = executor.execute(ProbeRequest.get(u).followingRedirects(), sources::allows);
                 if (!e.answered() || e.status() != 200) {
                     return ApiSpec.unreadable(named, "", "the spec URL answered "
                             + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not the document");
                 }
-                return reader.load(e.body(), u, target, config.seed());
+                return reader.load(e.body(), u, target, config.seed(), refs);
             }
             if (!named.isEmpty()) {
-                return reader.load(Path.of(named), target, config.seed());
+                return reader.load(Path.of(named), target, config.seed(), refs);
             }
             for (Exchange e : inventory.exchanges()) {
                 if (e.answered() && inventory.apiDocuments().contains(e.request().uri())) {
-                    return reader.load(e.body(), e.request().uri(), target, config.seed());
+                    return reader.load(e.body(), e.request().uri(), target, config.seed(), refs);
                 }
             }
             return ApiSpec.EMPTY;
@@ -148,6 +153,33 @@ final class SpecStage {
             LOG.debug("the spec reader failed", e);
             return ApiSpec.unreadable(named, "", "the spec could not be read: " + e);
         }
+    }
+
+    /**
+     * Fetches the documents a spec refers to under the same rule as the spec URL: inside the scope or on a
+     * {@code --spec-host}, redirects included; anything else is refused with the option that would allow it.
+     */
+    private SpecFetcher fetcher(SpecSources sources) {
+        return uri -> {
+            if (!sources.allows(uri)) {
+                return new SpecFetcher.Result.Refused("its host is outside the scan's scope; add --spec-host "
+                        + SpecSources.hostOption(uri) + " to allow it, or download it next to the spec");
+            }
+            try {
+                Exchange e = executor.execute(ProbeRequest.get(uri).followingRedirects(), sources::allows);
+                if (!e.answered() || e.status() != 200) {
+                    return new SpecFetcher.Result.Refused(uri + " answered "
+                            + (e.answered() ? "HTTP " + e.status() : e.error()) + ", not a document");
+                }
+                if (e.response().truncated()) {
+                    return new SpecFetcher.Result.Refused(uri + " is larger than the scan's body cap");
+                }
+                return new SpecFetcher.Result.Document(e.body());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return new SpecFetcher.Result.Refused("the scan was stopping");
+            }
+        };
     }
 
     private List<Exchange> call(List<URI> uris) throws InterruptedException {

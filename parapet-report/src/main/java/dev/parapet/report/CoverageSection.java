@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summary's coverage: how many checks completed, which did not and why, what the scan discovered and how many
- * requests it spent. It tells the reader what a clean result is worth.
+ * The summary's coverage: how many checks completed, which did not and why, what the scan discovered, how far the API
+ * description (when there was one) covered it, and how many requests it spent. It tells the reader what a clean result is worth.
  */
 final class CoverageSection {
 
@@ -44,6 +44,9 @@ final class CoverageSection {
         sb.append(Text.labelled(INDENT, "endpoints", LABEL, stats.endpointsDiscovered() + " discovered", width));
         sb.append(Text.labelled(INDENT, "API documents", LABEL,
                 r.apiDocuments().isEmpty() ? "none found" : String.join(", ", r.apiDocuments()), width));
+        if (r.spec().present()) {
+            sb.append(Text.labelled(INDENT, "API description", LABEL, SpecText.line(r.spec()), width));
+        }
         sb.append(Text.labelled(INDENT, "requests", LABEL, String.join(" · ",
                 stats.requestsSent() + " sent",
                 stats.probesShared() + " shared between checks",

@@ -63,6 +63,8 @@ final class HtmlView {
         m.put("endpoints", r.endpoints().stream().map(e -> Map.of("display", e.display(), "url", e.uri().toString(),
                 "source", e.source().name().toLowerCase(Locale.ROOT))).toList());
         m.put("apiDocuments", r.apiDocuments());
+        m.put("spec", r.spec().present() ? Map.of("source", r.spec().source(),
+                "format", SpecText.format(r.spec().version()), "counts", SpecText.counts(r.spec())) : Map.of());
         m.put("stats", List.of(
                 r.stats().requestsSent() + " requests sent",
                 r.stats().probesShared() + " shared between checks",

@@ -88,6 +88,11 @@ record JsonNodes(JsonNode node, String path) {
         return new JsonNodes(v, at(name));
     }
 
+    /** An object added in a later minor schema version: null when the field is absent. */
+    JsonNodes optionalObject(String name) {
+        return node.get(name) == null ? null : object(name);
+    }
+
     /** An object that may be JSON {@code null}; null then. */
     JsonNodes objectOrNull(String name) {
         return field(name).isNull() ? null : object(name);

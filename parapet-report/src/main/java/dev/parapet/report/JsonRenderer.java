@@ -16,6 +16,7 @@ import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScanStats;
 import dev.parapet.model.ScoreCard;
 import dev.parapet.model.Severity;
+import dev.parapet.model.SpecSummary;
 import dev.parapet.score.GateVerdict;
 
 import java.io.UncheckedIOException;
@@ -75,6 +76,7 @@ final class JsonRenderer {
         r.endpoints().forEach(e -> endpoints.add(JsonFindingWriter.endpoint(e)));
         ArrayNode docs = root.putArray("apiDocuments");
         r.apiDocuments().forEach(docs::add);
+        root.set("spec", spec(r.spec()));
         root.set("stats", stats(r.stats()));
         gate.ifPresent(g -> {
             ObjectNode node = root.putObject("gate");
@@ -142,6 +144,19 @@ final class JsonRenderer {
         node.put("requests", c.requests());
         node.put("refusedOverBudget", c.refusedOverBudget());
         node.put("elapsedMillis", millis(c.elapsed()));
+        return node;
+    }
+
+    private static ObjectNode spec(SpecSummary s) {
+        ObjectNode node = NODES.objectNode();
+        node.put("source", s.source());
+        node.put("version", s.version());
+        node.put("documented", s.documented());
+        node.put("discovered", s.discovered());
+        node.put("tested", s.tested());
+        node.put("skipped", s.skipped());
+        ArrayNode warnings = node.putArray("warnings");
+        s.warnings().forEach(warnings::add);
         return node;
     }
 

@@ -24,6 +24,8 @@ import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScanStats;
 import dev.parapet.model.ScoreCard;
 import dev.parapet.model.Severity;
+import dev.parapet.model.SpecSummary;
+import dev.parapet.model.AuthSummary;
 
 import java.net.URI;
 import java.time.Duration;
@@ -68,7 +70,8 @@ final class JsonReportReader {
                 root.objects("attackPaths").stream().map(JsonReportReader::attackPath).toList(),
                 root.objects("checks").stream().map(JsonReportReader::checkRun).toList(),
                 root.objects("endpoints").stream().map(JsonReportReader::endpoint).toList(),
-                root.texts("apiDocuments"), stats(root.object("stats")));
+                root.texts("apiDocuments"), stats(root.object("stats")), spec(root.optionalObject("spec")),
+                AuthSummary.NONE);
     }
 
     private static void checkSchema(String schema) {
@@ -158,6 +161,15 @@ final class JsonReportReader {
         return new CheckRun(n.text("checkId"), n.id("category", Category.class, JsonIds::of),
                 n.id("status", CheckStatus.class, JsonIds::of), n.text("reason"), n.integer("findings"),
                 n.integer("requests"), n.integer("refusedOverBudget"), Duration.ofMillis(n.number("elapsedMillis")));
+    }
+
+    /** Absent in reports written before the spec summary was added: those scans read as having had no spec. */
+    private static SpecSummary spec(JsonNodes n) {
+        if (n == null) {
+            return SpecSummary.NONE;
+        }
+        return new SpecSummary(n.text("source"), n.text("version"), n.integer("documented"), n.integer("discovered"),
+                n.integer("tested"), n.integer("skipped"), n.texts("warnings"));
     }
 
     private static ScanStats stats(JsonNodes n) {

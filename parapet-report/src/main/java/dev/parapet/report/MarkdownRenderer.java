@@ -179,6 +179,11 @@ final class MarkdownRenderer {
                     .append(c.reason().isEmpty() ? "" : ": " + MarkdownText.escape(c.reason())).append('\n');
             listed++;
         }
+        if (r.spec().present()) {
+            sb.append("\nAPI description ").append(code(r.spec().source())).append(" (")
+                    .append(SpecText.format(r.spec().version())).append("): ").append(SpecText.counts(r.spec()))
+                    .append('\n');
+        }
     }
 
     /** Inline code that no backtick in {@code s} can close early; backticks are rare in paths and ids. */

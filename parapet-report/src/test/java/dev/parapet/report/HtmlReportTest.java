@@ -50,6 +50,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void countsWhatTheApiDescriptionCoveredOnlyWhenTheScanHadOne() {
+        assertThat(html(ReportFixtures.full())).contains("(OpenAPI 3.0.3): 2 documented · 1 discovered · 2 tested");
+        assertThat(html(ReportFixtures.withoutSpec())).doesNotContain("id=\"spec\"");
+    }
+
+    @Test
     void fetchesNothingAndForbidsFetchingThroughItsContentSecurityPolicy() {
         String html = html(ReportFixtures.full());
         assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

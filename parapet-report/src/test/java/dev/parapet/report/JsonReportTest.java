@@ -9,6 +9,7 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.Headers;
 import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.model.ScanReport;
+import dev.parapet.model.SpecSummary;
 import dev.parapet.score.GateVerdict;
 import dev.parapet.testkit.Golden;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,28 @@ class JsonReportTest {
         assertThat(names(tree(JsonReport.toJson(ReportFixtures.full())))).containsExactly("schemaVersion", "scanId",
                 "parapetVersion", "target", "mode", "context", "startedAt", "durationMillis", "complete",
                 "incompleteReason", "score", "findingCounts", "findings", "attackPaths", "checks", "endpoints",
-                "apiDocuments", "stats");
+                "apiDocuments", "spec", "stats");
+    }
+
+    @Test
+    void writesTheSpecSummaryAndReadsItBack() throws Exception {
+        JsonNode spec = tree(JsonReport.toJson(ReportFixtures.full())).get("spec");
+        assertThat(names(spec)).containsExactly("source", "version", "documented", "discovered", "tested", "skipped",
+                "warnings");
+        assertThat(spec.get("documented").asInt()).isEqualTo(2);
+        assertThat(spec.get("warnings").get(0).asText()).startsWith("/paths/~1legacy/get: ");
+        assertThat(JsonReport.fromJson(JsonReport.toJson(ReportFixtures.full())).spec())
+                .isEqualTo(ReportFixtures.full().spec());
+        assertThat(tree(JsonReport.toJson(ReportFixtures.withoutSpec())).get("spec").get("source").asText()).isEmpty();
+    }
+
+    @Test
+    void readsAReportWrittenBeforeTheSpecSummaryAsHavingNoSpec() throws Exception {
+        ObjectNode root = (ObjectNode) tree(JsonReport.toJson(ReportFixtures.full()));
+        root.remove("spec");
+        ScanReport back = JsonReport.fromJson(MAPPER.writeValueAsString(root));
+        assertThat(back.spec()).isEqualTo(SpecSummary.NONE);
+        assertThat(back.findings()).isEqualTo(ReportFixtures.full().findings());
     }
 
     @Test

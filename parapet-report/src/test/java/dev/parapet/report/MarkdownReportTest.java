@@ -41,6 +41,13 @@ class MarkdownReportTest {
     }
 
     @Test
+    void countsWhatTheApiDescriptionCoveredOnlyWhenTheScanHadOne() {
+        assertThat(markdown(ReportFixtures.full())).contains("API description `" + ReportFixtures.TARGET
+                + "/openapi.json` (OpenAPI 3.0.3): 2 documented · 1 discovered · 2 tested · 1 skipped · 1 warning\n");
+        assertThat(markdown(ReportFixtures.withoutSpec())).doesNotContain("API description");
+    }
+
+    @Test
     void neutralisesLinksImagesHtmlAndTableBreaksFromTheTarget() {
         String md = markdown(hostile("![x](https://tracker.example/p.png) [click](https://evil.example) "
                 + "<img src=x onerror=alert(1)> a|b **bold** `code`"));

@@ -16,6 +16,8 @@ import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScanStats;
+import dev.parapet.model.SpecSummary;
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.Severity;
 import dev.parapet.score.AttackPaths;
 import dev.parapet.score.Scoring;
@@ -81,7 +83,19 @@ final class ReportFixtures {
         return new ScanReport(ScanReport.SCHEMA_VERSION, "3f9a0c2b7d1e", "0.1.0-test", TARGET, ScanMode.SAFE,
                 ScanContext.DEFAULT, STARTED, Duration.ofMillis(12_345), complete, reason,
                 Scoring.score(findings, runs, ScanContext.DEFAULT), findings, AttackPaths.build(findings), runs,
-                endpoints, List.of(TARGET + "/openapi.json"), new ScanStats(187, 12, 1, 2, 3, endpoints.size()));
+                endpoints, List.of(TARGET + "/openapi.json"), new ScanStats(187, 12, 1, 2, 3, endpoints.size()),
+                new SpecSummary(TARGET + "/openapi.json", "3.0.3", 2, 1, 2, 1,
+                        List.of("/paths/~1legacy/get: operation skipped: its parameters could not be read")),
+                AuthSummary.NONE);
+    }
+
+    /** The full scan as if it had had no API description. */
+    static ScanReport withoutSpec() {
+        ScanReport r = full();
+        return new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), r.target(), r.mode(), r.context(),
+                r.startedAt(), r.duration(), r.complete(), r.incompleteReason(), r.score(), r.findings(),
+                r.attackPaths(), r.checks(), r.endpoints(), r.apiDocuments(), r.stats(), SpecSummary.NONE,
+                AuthSummary.NONE);
     }
 
     static List<Finding> findings() {

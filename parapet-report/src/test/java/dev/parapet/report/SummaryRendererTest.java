@@ -60,6 +60,15 @@ class SummaryRendererTest {
     }
 
     @Test
+    void countsWhatTheApiDescriptionCoveredOnlyWhenTheScanHadOne() {
+        String wide = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
+                new RenderOptions(false, 200, Optional.empty()));
+        assertThat(wide).contains("API description " + ReportFixtures.TARGET
+                + "/openapi.json (OpenAPI 3.0.3): 2 documented · 1 discovered · 2 tested · 1 skipped · 1 warning");
+        assertThat(plain(ReportFixtures.withoutSpec())).doesNotContain("API description");
+    }
+
+    @Test
     void namesANonDefaultScoringContextInTheHeader() {
         ScanReport r = ReportFixtures.full();
         ScanReport financial = new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), r.target(), r.mode(),

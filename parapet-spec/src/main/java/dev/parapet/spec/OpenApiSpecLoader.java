@@ -2,6 +2,7 @@ package dev.parapet.spec;
 
 import dev.parapet.spi.ApiOperation;
 import dev.parapet.spi.ApiSpec;
+import dev.parapet.spi.SpecFetcher;
 import dev.parapet.spi.SpecLoader;
 import dev.parapet.spi.SpecWarning;
 import io.swagger.parser.OpenAPIParser;
@@ -23,34 +24,43 @@ import java.util.regex.Pattern;
 /**
  * Reads Swagger 2.0, OpenAPI 3.0 and 3.1 with swagger-parser and keeps what it can: each operation is built on its
  * own, one that fails is skipped with a warning at its JSON pointer, and the parser's own complaints become
- * warnings too. Nothing is fetched from the network: a document holding references to other URLs is read without
- * resolving references (local ones are still followed by {@link SchemaProperties}), and relative file references
- * are followed only for a local file. Stateless and thread-safe.
+ * warnings too. The loader never reaches the network itself: documents a spec refers to are read before the parser
+ * resolves anything ({@link ExternalRefs}), relative files of a local spec from disk, other URLs only through the
+ * engine's {@link SpecFetcher}; a reference that is not followed is a warning at its JSON pointer. Stateless and
+ * thread-safe.
  */
 public final class OpenApiSpecLoader implements SpecLoader {
 
-    private static final Pattern REMOTE_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?https?:");
+    /** Bounds the heap a spec file can take (parsed models are many times the text); 10 MB specs fit well. */
+    static final long MAX_FILE_BYTES = 64L << 20;
     private static final Pattern SWAGGER_2 = Pattern.compile("[\"']?swagger[\"']?\\s*:\\s*[\"']?2\\.0");
     private static final Pattern ANY_EXTERNAL_REF = Pattern.compile("[\"']?\\$ref[\"']?\\s*:\\s*[\"']?[^#\"'\\s]");
 
     @Override
     public ApiSpec load(Path file, URI target, long seed) {
+        return load(file, target, seed, SpecFetcher.NONE);
+    }
+
+    @Override
+    public ApiSpec load(String content, URI location, URI target, long seed) {
+        return load(content, location, target, seed, SpecFetcher.NONE);
+    }
+
+    @Override
+    public ApiSpec load(Path file, URI target, long seed, SpecFetcher refs) {
         String source = file.toString();
         try {
             if (!Files.isRegularFile(file)) {
                 return ApiSpec.unreadable(source, "", "no spec file at " + file.toAbsolutePath());
             }
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            boolean remote = REMOTE_REF.matcher(content).find();
-            ParseOptions options = options(!remote);
-            SwaggerParseResult result = remote
-                    ? new OpenAPIParser().readContents(content, null, options)
-                    : new OpenAPIParser().readLocation(file.toAbsolutePath().toString(), null, options);
-            List<SpecWarning> warnings = new ArrayList<>();
-            if (remote) {
-                warnings.add(new SpecWarning("", "references to other URLs were not followed; download them next "
-                        + "to the spec and refer to them as relative files"));
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                return ApiSpec.unreadable(source, "", "the spec file is " + (Files.size(file) >> 20) + " MiB, over "
+                        + "the " + (MAX_FILE_BYTES >> 20) + " MiB Parapet reads; split it or remove its examples");
             }
+            String content = Files.readString(file, StandardCharsets.UTF_8);
+            List<SpecWarning> warnings = new ArrayList<>();
+            URI location = file.toAbsolutePath().normalize().toUri();
+            SwaggerParseResult result = parse(location, content, false, refs, warnings);
             return build(source, content, result, target, seed, warnings);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
@@ -58,18 +68,71 @@ public final class OpenApiSpecLoader implements SpecLoader {
     }
 
     @Override
-    public ApiSpec load(String content, URI location, URI target, long seed) {
+    public ApiSpec load(String content, URI location, URI target, long seed, SpecFetcher refs) {
         String source = location == null ? "" : location.toString();
         try {
             List<SpecWarning> warnings = new ArrayList<>();
-            if (ANY_EXTERNAL_REF.matcher(content).find()) {
-                warnings.add(new SpecWarning("", "references to other documents were not followed in a spec read "
-                        + "from a URL; pass the spec and its files with --spec FILE"));
+            if (location == null || "file".equalsIgnoreCase(location.getScheme())) {
+                // Fetched text has no place to resolve references against, and never reads local files.
+                return build(source, content, readAlone(content, warnings), target, seed, warnings);
             }
-            SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options(false));
+            SwaggerParseResult result = parse(location, content, true, refs, warnings);
             return build(source, content, result, target, seed, warnings);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return ApiSpec.unreadable(source, "", "the spec could not be read: " + describe(e));
+        }
+    }
+
+    /**
+     * Parses a spec: one without references to other documents directly; otherwise from a copy holding it and the
+     * documents it refers to that may be read (see {@link ExternalRefs}), so the parser never reaches the network.
+     * Too-long YAML always goes through the copy, which is JSON.
+     */
+    private static SwaggerParseResult parse(URI location, String content, boolean fetched, SpecFetcher refs,
+                                            List<SpecWarning> warnings) throws IOException {
+        boolean largeYaml = ExternalRefs.largeYaml(content);
+        if (!largeYaml && !ANY_EXTERNAL_REF.matcher(content).find()) {
+            return fetched ? new OpenAPIParser().readContents(content, null, options(false))
+                    : new OpenAPIParser().readLocation(Path.of(location).toString(), null, options(true));
+        }
+        ExternalRefs.Walk walk = ExternalRefs.walk(location, fetched ? content : null, refs);
+        warnings.addAll(walk.warnings());
+        if (walk.documents().isEmpty()) {
+            if (largeYaml) {
+                warnings.add(new SpecWarning("", "the YAML document could not be read: " + walk.mainError()));
+                return null;
+            }
+            return readAlone(content, warnings);
+        }
+        if (!walk.needsCopy() && !largeYaml && !fetched) {
+            return new OpenAPIParser().readLocation(Path.of(location).toString(), null, options(true));
+        }
+        Path dir = Files.createTempDirectory("parapet-spec-");
+        try {
+            Path copy = ExternalRefs.sanitisedCopy(walk, dir);
+            return new OpenAPIParser().readLocation(copy.toString(), null, options(true));
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Reads a document on its own, resolving nothing; its references to other documents are reported. */
+    private static SwaggerParseResult readAlone(String content, List<SpecWarning> warnings) throws IOException {
+        String text = content;
+        if (ExternalRefs.largeYaml(content)) {
+            text = ExternalRefs.toJson(content);
+        }
+        if (ANY_EXTERNAL_REF.matcher(content).find()) {
+            warnings.add(new SpecWarning("", "references to other documents were not followed"));
+        }
+        return new OpenAPIParser().readContents(text, null, options(false));
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // a leftover temporary copy is harmless; the scan goes on
         }
     }
 
@@ -84,7 +147,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
     private static ApiSpec build(String source, String content, SwaggerParseResult result, URI target, long seed,
                                  List<SpecWarning> warnings) {
         if (result == null) {
-            return ApiSpec.unreadable(source, "", "the document is neither Swagger 2.0 nor OpenAPI 3.x");
+            if (warnings.isEmpty()) {
+                warnings.add(new SpecWarning("", "the document is neither Swagger 2.0 nor OpenAPI 3.x"));
+            }
+            return new ApiSpec(source, "", List.of(), List.of(), warnings, 0, 0);
         }
         if (result.getMessages() != null) {
             result.getMessages().stream().filter(m -> m != null && !m.isBlank()).distinct().limit(200)

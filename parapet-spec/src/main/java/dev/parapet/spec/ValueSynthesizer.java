@@ -30,6 +30,16 @@ final class ValueSynthesizer {
                 return candidate.toString();
             }
         }
+        // OpenAPI 3.1 schemas list examples (JSON Schema's keyword) instead of one example.
+        if (schema.getExamples() != null && !schema.getExamples().isEmpty()) {
+            Object first = schema.getExamples().getFirst();
+            if (first instanceof com.fasterxml.jackson.databind.node.ValueNode v && !v.isNull()) {
+                return v.asText();
+            }
+            if (first instanceof String || first instanceof Number || first instanceof Boolean) {
+                return first.toString();
+            }
+        }
         if (schema.getEnum() != null && !schema.getEnum().isEmpty() && schema.getEnum().getFirst() != null) {
             return schema.getEnum().getFirst().toString();
         }

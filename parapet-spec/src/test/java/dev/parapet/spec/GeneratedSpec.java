@@ -28,4 +28,15 @@ final class GeneratedSpec {
         }
         return b.append("}}}").toString();
     }
+
+    /**
+     * {@link #json} of {@code resources} resources whose schemas carry descriptions long enough to make the document
+     * at least {@code bytes} long, as specs with generous prose and examples are.
+     */
+    static String padded(int resources, int bytes) {
+        int each = Math.max(0, bytes / resources);
+        String prose = "Long description of a model, as generated documentation writes them. ".repeat(each / 70 + 1);
+        return json(resources).replace("\"type\":\"object\",\"properties\"",
+                "\"type\":\"object\",\"description\":\"" + prose + "\",\"properties\"");
+    }
 }

@@ -163,6 +163,23 @@ class SpecCorpusTest {
     }
 
     @Test
+    void takesTheFirstOfAnOpenApi31SchemasExamplesBeforeItsEnum() {
+        String doc = """
+                openapi: 3.1.0
+                info: {title: Ex, version: '1'}
+                paths:
+                  /files:
+                    get:
+                      parameters:
+                        - {name: name, in: query, required: true,
+                           schema: {type: string, enum: [a.txt, b.txt], examples: [b.txt, a.txt]}}
+                      responses: {'200': {description: ok}}
+                """;
+        ApiSpec spec = loader.load(doc, URI.create("http://127.0.0.1:8080/openapi.yaml"), TARGET, 0);
+        assertThat(op(spec, "GET /files").uri()).contains(URI.create("http://127.0.0.1:8080/files?name=b.txt"));
+    }
+
+    @Test
     void convertsSwagger2HostBasePathAndSchemes() throws Exception {
         ApiSpec spec = load("swagger2-basic.json");
         assertThat(spec.version()).isEqualTo("2.0");
