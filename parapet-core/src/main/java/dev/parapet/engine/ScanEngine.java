@@ -99,10 +99,11 @@ public final class ScanEngine {
         ScopeGuard scope = new ScopeGuard(target, config.scope());
         try (HttpTransport transport = new HttpTransport(new TransportSettings(config.connectTimeout(),
                 config.readTimeout(), config.maxBodyBytes(), config.insecure(), "Parapet/" + version))) {
+            CredentialStamp stamp = new CredentialStamp(target, config.identities());
+            stamp.resolveCommands();
             RequestExecutor executor = new RequestExecutor(scanId, transport, scope,
                     new HostLimiter(config.rate(), config.concurrency()), control, events, config.mode(),
-                    config.maxRedirects(), config.hostErrorBudget(),
-                    new CredentialStamp(target, config.identities()));
+                    config.maxRedirects(), config.hostErrorBudget(), stamp);
             Discovery discovery = new Discovery(executor, scope, config.maxDiscoveredEndpoints());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
