@@ -26,12 +26,12 @@ class CredentialSettingsTest {
     @Test
     void eachKindOfCredentialBecomesTheHeaderItStandsFor() {
         Identities ids = identities(Map.of(), Map.of(), Map.of("auth-bearer", "tok-primary-1",
-                "auth-cookie", "sid=abc123\nlang=en", "auth-header", "X-Tenant: acme",
+                "auth-cookie", "sid=sess-4Qx9\nlang=en", "auth-header", "X-Tenant: tenant-zz91",
                 "auth2-basic", "bob:hunter22"));
         assertThat(ids.primary().headers()).containsExactly(
                 new Headers.Field("Authorization", "Bearer tok-primary-1"),
-                new Headers.Field("Cookie", "sid=abc123; lang=en"),
-                new Headers.Field("X-Tenant", "acme"));
+                new Headers.Field("Cookie", "sid=sess-4Qx9; lang=en"),
+                new Headers.Field("X-Tenant", "tenant-zz91"));
         String blob = Base64.getEncoder().encodeToString("bob:hunter22".getBytes(StandardCharsets.UTF_8));
         assertThat(ids.secondary().headers()).containsExactly(new Headers.Field("Authorization", "Basic " + blob));
     }
@@ -94,9 +94,9 @@ class CredentialSettingsTest {
     void aYamlListOfHeadersGivesOneHeaderPerItem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws java.io.IOException {
         java.nio.file.Path yaml = dir.resolve("parapet.yaml");
-        java.nio.file.Files.writeString(yaml, "auth-header:\n  - 'X-API-Key: k1,k2'\n  - 'X-Tenant: acme'\n");
+        java.nio.file.Files.writeString(yaml, "auth-header:\n  - 'X-API-Key: k1,k2'\n  - 'X-Tenant: tenant-zz91'\n");
         assertThat(identities(ConfigLoader.readFile(yaml), Map.of(), Map.of()).primary().headers()).containsExactly(
-                new Headers.Field("X-API-Key", "k1,k2"), new Headers.Field("X-Tenant", "acme"));
+                new Headers.Field("X-API-Key", "k1,k2"), new Headers.Field("X-Tenant", "tenant-zz91"));
         assertThat(List.of(ConfigLoader.KEYS.contains("auth2-command"))).containsExactly(true);
     }
 }

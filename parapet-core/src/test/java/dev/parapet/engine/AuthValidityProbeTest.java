@@ -85,4 +85,20 @@ class AuthValidityProbeTest {
             assertThat(events).noneMatch(e -> e instanceof ScanEvent.AuthChecked);
         }
     }
+
+    @Test
+    void anAuthCommandWhoseFirstTokenIsStaleIsRunAgainOnceAndTheRequestResent(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path runs = dir.resolve("runs");
+        java.nio.file.Files.writeString(runs, "");
+        // the first run prints a stale token, every later run the one the API knows
+        String cmd = "echo x >> '" + runs + "'; if [ $(wc -l < '" + runs + "') -eq 1 ]; then echo stale-tok-0; "
+                + "else echo good-token-1; fi";
+        try (LoopbackHttpServer api = api(true)) {
+            Identities ids = new Identities(new Credentials(List.of(), cmd), Credentials.NONE);
+            AuthSummary auth = scan(api, ids, new CopyOnWriteArrayList<>()).auth();
+            assertThat(auth.state()).isEqualTo(AuthSummary.State.ACCEPTED);
+            assertThat(java.nio.file.Files.readAllLines(runs)).hasSize(2);
+        }
+    }
 }
