@@ -57,4 +57,12 @@ class AuthSummaryRenderingTest {
         assertThat(Reports.render(ReportFormat.SUMMARY, with(AuthSummary.NONE),
                 new RenderOptions(false, 100, Optional.empty()))).doesNotContain("Authenticated:").doesNotContain("REJECTED");
     }
+
+    @Test
+    void htmlShowsTheRejectionAsABannerAndNothingForAnAnonymousScan() {
+        RenderOptions plain = new RenderOptions(false, 100, Optional.empty());
+        assertThat(Reports.render(ReportFormat.HTML, with(REJECTED), plain))
+                .contains("<div class=\"banner\" id=\"auth\"><strong>Credentials rejected:</strong> the target answered 401");
+        assertThat(Reports.render(ReportFormat.HTML, with(AuthSummary.NONE), plain)).doesNotContain("id=\"auth\"");
+    }
 }
