@@ -39,6 +39,11 @@ final class JwtOfflineReview {
 
     Result review(JwtToken t, Instant now) {
         List<Draft> out = new ArrayList<>();
+        if (t.alg().equalsIgnoreCase("none")) {
+            out.add(finding(t, "unsigned", Severity.CRITICAL, "Unsigned JWT in use (alg: none)",
+                    "the token has alg '" + t.alg() + "' and no signature: anyone can write one",
+                    "Sign every token (HS256 with a strong key, or RS256/ES256) and reject alg 'none' when verifying."));
+        }
         Optional<String> secret = t.hmac() ? wordlist.crack(t) : Optional.empty();
         secret.ifPresent(s -> out.add(finding(t, "weak-secret", Severity.CRITICAL,
                 "JWT signed with a guessable HMAC secret (" + t.alg() + ")",
