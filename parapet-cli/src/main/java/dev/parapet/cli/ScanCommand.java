@@ -26,6 +26,9 @@ final class ScanCommand implements Callable<Integer> {
     TuningOptions tuning = new TuningOptions();
 
     @Mixin
+    AuthOptions auth = new AuthOptions();
+
+    @Mixin
     GateOptions gate = new GateOptions();
 
     @Mixin
@@ -52,6 +55,7 @@ final class ScanCommand implements Callable<Integer> {
         URI target = ConfigLoader.parseTarget(url);
         Map<String, String> flags = new LinkedHashMap<>();
         tuning.into(flags);
+        auth.into(flags);
         gate.into(flags);
         Path file = config != null ? config : Path.of("parapet.yaml");
         if (config != null && !java.nio.file.Files.isRegularFile(config)) {

@@ -56,6 +56,11 @@ final class ScanRunner {
         if (progress != null) {
             listeners.add(progress);
         }
+        listeners.add(event -> {
+            if (event instanceof dev.parapet.event.ScanEvent.AuthChecked checked) {
+                warnIfRejected(checked.auth(), err);
+            }
+        });
         ScanService.Scan scan = service.prepare(resolved.scan(), listeners);
         boolean[] userStopped = {false};
         Interrupts.onCtrlC(() -> {
@@ -104,6 +109,7 @@ final class ScanRunner {
         if (!store.noStore) {
             StoreStep.save(store.db, report, err);
         }
+        warnIfRejected(report.auth(), err);
         boolean anyCompleted = report.checks().stream().anyMatch(r -> r.status() == CheckStatus.COMPLETED);
         if (userStopped[0] || !anyCompleted || !report.complete() && !report.incompleteReason().startsWith("time budget")) {
             err.println("parapet: scan incomplete: " + (report.incompleteReason().isEmpty()
@@ -114,6 +120,14 @@ final class ScanRunner {
             return ExitCode.USAGE.code;
         }
         return verdict.passed() ? ExitCode.PASSED.code : ExitCode.GATE_FAILED.code;
+    }
+
+    /** One line on stderr, at the start and again at the end: rejected credentials must not pass unnoticed. */
+    private static void warnIfRejected(dev.parapet.model.AuthSummary auth, PrintWriter err) {
+        if (auth.state() == dev.parapet.model.AuthSummary.State.REJECTED) {
+            err.println("parapet: warning: credentials rejected: " + auth.detail());
+            err.flush();
+        }
     }
 
     private static int width() {

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Builds the one immutable configuration from layers: defaults &lt; {@code parapet.yaml} &lt; {@code PARAPET_*}
@@ -35,9 +36,11 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
 
     /** Keys every layer may set. */
-    public static final Set<String> KEYS = Set.of("scope", "mode", "context", "rate", "concurrency", "max-time",
-            "connect-timeout", "read-timeout", "max-body", "max-redirects", "host-error-budget", "max-endpoints",
-            "checks", "insecure", "threshold", "fail-on", "spec", "seed", "spec-host", "tier", "oob-url", "i-own");
+    public static final Set<String> KEYS = java.util.stream.Stream.concat(Stream.of("scope", "mode", "context", "rate",
+            "concurrency", "max-time", "connect-timeout", "read-timeout", "max-body", "max-redirects",
+            "host-error-budget", "max-endpoints", "checks", "insecure", "threshold", "fail-on", "spec", "seed",
+            "spec-host", "tier", "oob-url", "i-own"), CredentialOptions.KEYS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public record Resolved(ScanConfig scan, Gate gate) {
     }
@@ -64,7 +67,9 @@ public final class ConfigLoader {
             }
             root.fields().forEachRemaining(e -> {
                 JsonNode v = e.getValue();
-                out.put(e.getKey(), v.isArray() ? joinArray(v) : v.asText());
+                // several credential lines are one per line: a header value may itself contain commas
+                boolean lines = CredentialOptions.KEYS.contains(e.getKey());
+                out.put(e.getKey(), v.isArray() ? joinArray(v, lines ? "\n" : ",") : v.asText());
             });
             return out;
         } catch (IOException e) {
@@ -72,10 +77,20 @@ public final class ConfigLoader {
         }
     }
 
-    private static String joinArray(JsonNode array) {
+    private static String joinArray(JsonNode array, String separator) {
         List<String> parts = new ArrayList<>();
         array.forEach(n -> parts.add(n.asText()));
-        return String.join(",", parts);
+        return String.join(separator, parts);
+    }
+
+    /**
+     * {@code layer} without its credential settings ({@code auth-*}, {@code auth2-*}): for adapters whose callers
+     * name the target, such as the MCP server, so the operator's credentials never follow a target someone else chose.
+     */
+    public static Map<String, String> withoutCredentials(Map<String, String> layer) {
+        Map<String, String> out = new LinkedHashMap<>(layer);
+        out.keySet().removeIf(k -> CredentialOptions.KEYS.contains(k.toLowerCase(Locale.ROOT).replace('_', '-')));
+        return out;
     }
 
     /** The {@code PARAPET_*} variables of {@code env}, as keys of this loader. */
@@ -176,8 +191,21 @@ public final class ConfigLoader {
                 }
             }
         }
+        for (String key : List.of("auth-command", "auth2-command")) {
+            Value command = merged.get(key);
+            if (command != null && command.source().equals("parapet.yaml")) {
+                // a settings file travels with a checked-out repository: reading it must never run a command
+                throw new ConfigException("parapet.yaml: " + key + " is not read from a settings file, which must "
+                        + "never run a command; give it as --" + key + " or PARAPET_"
+                        + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+        }
+        Identities identities = CredentialOptions.identities(key -> {
+            Value v = merged.get(key);
+            return v == null ? null : new CredentialOptions.Setting(v.text(), where(v, key));
+        });
         return new Resolved(new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
-                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed, specHosts, Identities.NONE,
+                maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed, specHosts, identities,
                 oobUrl, tier, ownedHost), new Gate(threshold, failOn));
     }
 

@@ -85,7 +85,12 @@ final class RequestExecutor {
             return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, probe.method()
                     + " is not sent in " + mode.id() + " mode", Duration.ZERO);
         }
-        Exchange exchange = sendWithRetries(credentials.apply(request, probe.identity()));
+        HttpRequestRecord stamped = credentials.apply(request, probe.identity());
+        Exchange exchange = sendWithRetries(stamped);
+        if (exchange.status() == 401 && credentials.refreshAfter401(stamped, probe.identity())) {
+            // an --auth-command token may have expired: its fresh output gets this request once more
+            exchange = sendWithRetries(credentials.apply(request, probe.identity()));
+        }
         HttpRequestRecord current = request;
         int redirects = 0;
         while (probe.followRedirects() && redirects < maxRedirects && isRedirect(exchange)) {

@@ -99,10 +99,11 @@ public final class ScanEngine {
         ScopeGuard scope = new ScopeGuard(target, config.scope());
         try (HttpTransport transport = new HttpTransport(new TransportSettings(config.connectTimeout(),
                 config.readTimeout(), config.maxBodyBytes(), config.insecure(), "Parapet/" + version))) {
+            CredentialStamp stamp = new CredentialStamp(target, config.identities());
+            stamp.resolveCommands();
             RequestExecutor executor = new RequestExecutor(scanId, transport, scope,
                     new HostLimiter(config.rate(), config.concurrency()), control, events, config.mode(),
-                    config.maxRedirects(), config.hostErrorBudget(),
-                    new CredentialStamp(target, config.identities()));
+                    config.maxRedirects(), config.hostErrorBudget(), stamp);
             Discovery discovery = new Discovery(executor, scope, config.maxDiscoveredEndpoints());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
@@ -116,6 +117,10 @@ public final class ScanEngine {
             ProbeCache cache = new ProbeCache();
             PromptGate prompts = new PromptGate(config.mode(), inventory, executor::sendPrompt,
                     java.time.InstantSource.system(), PromptGate.sleeping(java.time.InstantSource.system()));
+            AuthSummary auth = new AuthProbe(cache, executor).probe(inventory, stamp);
+            if (auth.state() != AuthSummary.State.NONE) {
+                events.publish(new ScanEvent.AuthChecked(scanId, auth));
+            }
             Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
             for (Check c : checks) {
                 contexts.put(c, new EngineCheckContext(inventory, config,
@@ -136,7 +141,7 @@ public final class ScanEngine {
                     reason, score, findings, AttackPaths.build(findings), runs, inventory.endpoints(),
                     inventory.apiDocuments().stream().map(URI::toString).toList(),
                     executor.stats(cache.shared(), inventory.endpoints().size()), specSummary(inventory),
-                    authSummary(executor.credentials()));
+                    withFinalCount(auth, stamp));
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }
@@ -152,15 +157,12 @@ public final class ScanEngine {
                 .map(w -> (w.pointer().isEmpty() ? "/" : w.pointer()) + ": " + w.message()).toList());
     }
 
-    /** Credentials sent but not yet judged: the auth-validity probe refines this. */
-    private AuthSummary authSummary(CredentialStamp credentials) {
-        int identities = (config.identities().primary().isPresent() ? 1 : 0)
-                + (config.identities().secondary().isPresent() ? 1 : 0);
-        if (identities == 0) {
-            return AuthSummary.NONE;
+    /** The probe's verdict with every authenticated request of the scan counted, checks' included. */
+    private static AuthSummary withFinalCount(AuthSummary auth, CredentialStamp stamp) {
+        if (auth.state() == AuthSummary.State.NONE) {
+            return auth;
         }
-        return new AuthSummary(AuthSummary.State.UNVERIFIED, identities, credentials.authenticatedRequests(),
-                "credentials were sent; no probe compared authenticated and anonymous answers");
+        return new AuthSummary(auth.state(), auth.identities(), stamp.authenticatedRequests(), auth.detail());
     }
 
     /** One check's run in progress: where its findings go, the thread to interrupt, and who reports its end. */

@@ -1,5 +1,6 @@
 package dev.parapet.event;
 
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
@@ -23,6 +24,13 @@ public sealed interface ScanEvent {
         public DiscoveryCompleted {
             apiDocuments = List.copyOf(apiDocuments);
         }
+    }
+
+    /**
+     * The auth-validity probe's verdict, published after discovery and before any check runs, only when credentials
+     * were supplied: an adapter can warn at once that they were rejected. {@code auth.detail()} carries no secret.
+     */
+    record AuthChecked(String scanId, AuthSummary auth) implements ScanEvent {
     }
 
     record CheckStarted(String scanId, String checkId) implements ScanEvent {

@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
  *
  * <p>Redaction keeps a short prefix where it identifies the kind of secret ({@code AKIA}, {@code sk_live_}) so a
  * reader can tell what leaked without learning the secret.
+ *
+ * <p>Besides these patterns, the exact values the user supplied as credentials are masked wherever they occur, in
+ * headers of any name, bodies, URLs and curl lines: {@link #registerSecret(String)} adds one. The registry is
+ * process-wide (a value once given stays masked for the life of the process, so nothing written later can leak it)
+ * and only ever grows, bounded by {@link #MAX_SECRETS}.
  */
 public final class Redactor {
 
@@ -57,14 +62,58 @@ public final class Redactor {
             new Rule(Pattern.compile("(?i)(\\b[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|access[_-]?key)"
                     + "[\\w-]*=)[^&\\s\"'<,;]+"), 1));
 
+    /**
+     * Shorter values are not registered: masking every occurrence of a two- or three-character string would mangle
+     * ordinary words, and such a value is no secret worth the name. Credential headers are masked by name anyway.
+     */
+    public static final int MIN_SECRET_LENGTH = 4;
+    /** Bound on registered values, so a long-running process fed credentials for every scan cannot grow forever. */
+    static final int MAX_SECRETS = 4096;
+
+    private static final Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The registered values, longest first, so a value that contains another is masked whole. */
+    private static volatile List<String> secretsLongestFirst = List.of();
+
     private Redactor() {
+    }
+
+    /**
+     * Masks {@code value} (and its URL-encoded form) in everything redacted from now on. Values shorter than
+     * {@link #MIN_SECRET_LENGTH} after stripping are ignored. Thread-safe.
+     */
+    public static void registerSecret(String value) {
+        if (value == null) {
+            return;
+        }
+        String v = value.strip();
+        if (v.length() < MIN_SECRET_LENGTH || SECRETS.size() >= MAX_SECRETS) {
+            return;
+        }
+        boolean added = SECRETS.add(v);
+        added |= SECRETS.add(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        if (added) {
+            synchronized (SECRETS) {
+                secretsLongestFirst = SECRETS.stream()
+                        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+            }
+        }
+    }
+
+    private static String maskRegistered(String text) {
+        String out = text;
+        for (String secret : secretsLongestFirst) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, MASK);
+            }
+        }
+        return out;
     }
 
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = text;
+        String out = maskRegistered(text);
         for (Rule rule : BODY_RULES) {
             Matcher m = rule.pattern().matcher(out);
             StringBuilder sb = new StringBuilder();

@@ -103,7 +103,8 @@ class ConfigLoaderLayersAndExplainsTest {
         Map<String, String> file = ConfigLoader.readFile(yaml);
         assertThatThrownBy(() -> ConfigLoader.resolve(TARGET, file, Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("parapet.yaml: unknown key 'rates' (valid: checks, concurrency, connect-timeout,")
+                .hasMessageStartingWith("parapet.yaml: unknown key 'rates' (valid: auth-basic, auth-bearer,")
+                .hasMessageContaining("checks, concurrency, connect-timeout,")
                 .hasMessageContaining("max-time").hasMessageContaining("threshold");
     }
 

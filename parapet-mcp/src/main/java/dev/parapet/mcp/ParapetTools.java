@@ -66,7 +66,8 @@ public final class ParapetTools {
             Map<String, String> flags = new LinkedHashMap<>();
             putIfPresent(flags, "mode", args.text("mode"));
             putIfPresent(flags, "context", args.text("context"));
-            resolved = ConfigLoader.resolve(target, Map.of(), ConfigLoader.fromEnvironment(serverEnvironment), flags);
+            resolved = ConfigLoader.resolve(target, Map.of(),
+                    ConfigLoader.withoutCredentials(ConfigLoader.fromEnvironment(serverEnvironment)), flags);
         } catch (ConfigException | IllegalArgumentException e) {
             throw new ToolException("scan_api: " + e.getMessage());
         }

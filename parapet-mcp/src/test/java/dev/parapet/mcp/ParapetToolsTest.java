@@ -77,6 +77,18 @@ class ParapetToolsTest {
     }
 
     @Test
+    void credentialsInTheServersEnvironmentNeverFollowATargetTheAssistantNames() throws Exception {
+        ParapetTools withEnv = new ParapetTools(ScanService.withInstalledChecks(),
+                new OnceOpened<>(() -> ScanStore.open(StoreLocation.embedded(home))),
+                TargetPolicy.withSystemResolver(List.of()), Map.of("PARAPET_AUTH_BEARER", "operator-token-123",
+                "PARAPET_CHECKS", "www-authenticate"));
+        JsonNode report = new ObjectMapper().readTree((String) withEnv.scanApi(Map.of("url", demo.uri().toString(),
+                "mode", "passive")).structured());
+        assertThat(report.has("auth")).isFalse();
+        assertThat(report.path("checks").size()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnInvalidModeWithTheValidatorsMessage() {
         assertThatThrownBy(() -> tools.scanApi(Map.of("url", demo.uri().toString(), "mode", "active")))
                 .isInstanceOf(ToolException.class).hasMessageStartingWith("scan_api: ");

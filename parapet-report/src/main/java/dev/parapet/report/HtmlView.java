@@ -43,6 +43,9 @@ final class HtmlView {
         m.put("duration", SummaryRenderer.duration(r.duration()));
         m.put("complete", r.complete());
         m.put("incompleteReason", r.incompleteReason());
+        m.put("authState", JsonIds.of(r.auth().state()));
+        m.put("authDetail", r.auth().detail());
+        m.put("authRequests", String.valueOf(r.auth().authenticatedRequests()));
         m.put("grade", r.score().grade().name());
         m.put("score", r.score().score() == null ? "no score" : r.score().score() + "/100");
         m.put("gradeCap", r.score().gradeCap());

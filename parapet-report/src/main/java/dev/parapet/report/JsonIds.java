@@ -1,5 +1,6 @@
 package dev.parapet.report;
 
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.Category;
 import dev.parapet.model.CheckStatus;
 import dev.parapet.model.Confidence;
@@ -40,6 +41,15 @@ final class JsonIds {
             case TENTATIVE -> "tentative";
             case FIRM -> "firm";
             case CONFIRMED -> "confirmed";
+        };
+    }
+
+    static String of(AuthSummary.State s) {
+        return switch (s) {
+            case NONE -> "none";
+            case ACCEPTED -> "accepted";
+            case REJECTED -> "rejected";
+            case UNVERIFIED -> "unverified";
         };
     }
 

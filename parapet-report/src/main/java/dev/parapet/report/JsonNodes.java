@@ -130,6 +130,11 @@ record JsonNodes(JsonNode node, String path) {
         return v;
     }
 
+    /** Whether the object has a field of this name: for objects added in a later 1.x minor version. */
+    boolean has(String name) {
+        return node.has(name);
+    }
+
     /** The names of this object's fields, in document order. */
     List<String> names() {
         List<String> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.model.AttackPath;
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.ScanReport;
@@ -78,6 +79,9 @@ final class JsonRenderer {
         r.apiDocuments().forEach(docs::add);
         root.set("spec", spec(r.spec()));
         root.set("stats", stats(r.stats()));
+        if (r.auth().state() != AuthSummary.State.NONE) {
+            root.set("auth", auth(r.auth()));
+        }
         gate.ifPresent(g -> {
             ObjectNode node = root.putObject("gate");
             node.put("passed", g.passed());
@@ -168,6 +172,16 @@ final class JsonRenderer {
         node.put("refusedOutOfScope", s.refusedOutOfScope());
         node.put("transportErrors", s.transportErrors());
         node.put("endpointsDiscovered", s.endpointsDiscovered());
+        return node;
+    }
+
+    /** Written only when credentials were supplied; an anonymous scan has no {@code auth} object. */
+    private static ObjectNode auth(AuthSummary a) {
+        ObjectNode node = NODES.objectNode();
+        node.put("state", JsonIds.of(a.state()));
+        node.put("identities", a.identities());
+        node.put("authenticatedRequests", a.authenticatedRequests());
+        node.put("detail", a.detail());
         return node;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.model.AttackPath;
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.Category;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.CheckRun;
@@ -71,7 +72,17 @@ final class JsonReportReader {
                 root.objects("checks").stream().map(JsonReportReader::checkRun).toList(),
                 root.objects("endpoints").stream().map(JsonReportReader::endpoint).toList(),
                 root.texts("apiDocuments"), stats(root.object("stats")), spec(root.optionalObject("spec")),
-                AuthSummary.NONE);
+                auth(root));
+    }
+
+    /** The {@code auth} object, present only when credentials were supplied. */
+    private static AuthSummary auth(JsonNodes root) {
+        if (!root.has("auth")) {
+            return AuthSummary.NONE;
+        }
+        JsonNodes n = root.object("auth");
+        return new AuthSummary(n.id("state", AuthSummary.State.class, JsonIds::of), n.integer("identities"),
+                n.number("authenticatedRequests"), n.text("detail"));
     }
 
     private static void checkSchema(String schema) {

@@ -85,6 +85,16 @@ final class MarkdownRenderer {
         sb.append(code(r.target())).append(" · scan ").append(r.scanId()).append(" · mode ").append(r.mode().id())
                 .append(" · ").append(Text.count(r.stats().requestsSent(), "request")).append(" · ")
                 .append(SummaryRenderer.duration(r.duration())).append("\n\n");
+        switch (r.auth().state()) {
+            case REJECTED -> sb.append("> **Credentials rejected:** ").append(MarkdownText.escape(r.auth().detail()))
+                    .append(". The results are those of an anonymous scan.\n\n");
+            case ACCEPTED, UNVERIFIED -> sb.append("Authenticated: credentials ")
+                    .append(r.auth().state() == dev.parapet.model.AuthSummary.State.ACCEPTED ? "accepted" : "not verified")
+                    .append(" (").append(Text.count(r.auth().authenticatedRequests(), "request"))
+                    .append(" carried credentials).\n\n");
+            case NONE -> {
+            }
+        }
         if (!r.complete()) {
             sb.append("> **Incomplete scan:** ").append(MarkdownText.escape(r.incompleteReason()))
                     .append(". Scores and findings describe only the checks that finished.\n\n");

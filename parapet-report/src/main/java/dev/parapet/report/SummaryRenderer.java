@@ -1,5 +1,6 @@
 package dev.parapet.report;
 
+import dev.parapet.model.AuthSummary;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.ScanContext;
 import dev.parapet.model.ScanReport;
@@ -26,7 +27,11 @@ final class SummaryRenderer {
         int width = options.layoutWidth();
         Style style = new Style(options.color());
         StringBuilder out = new StringBuilder();
-        out.append(header(report, width, style)).append('\n');
+        out.append(header(report, width, style));
+        if (report.auth().state() != AuthSummary.State.NONE) {
+            out.append(auth(report.auth(), width, style));
+        }
+        out.append('\n');
         if (!report.complete()) {
             out.append(banner(report, width, style)).append('\n');
         }
@@ -52,6 +57,32 @@ final class SummaryRenderer {
         StringBuilder sb = new StringBuilder();
         for (String line : Text.joinWrapped(parts, width, 2).split("\n")) {
             sb.append(style.bold(line)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether the credentials worked, right under the header: a scan whose credentials were rejected is an
+     * anonymous scan, and the reader must not take it for an authenticated one.
+     */
+    private static String auth(AuthSummary a, int width, Style style) {
+        String carried = Text.count(a.authenticatedRequests(), "request") + " carried credentials";
+        String who = a.identities() == 2 ? "2 identities, " : "";
+        StringBuilder sb = new StringBuilder();
+        if (a.state() == AuthSummary.State.REJECTED) {
+            for (String line : Text.wrap("CREDENTIALS REJECTED: " + a.detail(), width - 3)) {
+                sb.append(style.warning("!! " + line)).append('\n');
+            }
+            for (String line : Text.wrap("The results below are those of an anonymous scan (" + who + carried
+                    + ").", width - 3)) {
+                sb.append("   ").append(line).append('\n');
+            }
+            return sb.toString();
+        }
+        String state = a.state() == AuthSummary.State.ACCEPTED ? "Authenticated: credentials accepted"
+                : "Authenticated: credentials not verified";
+        for (String line : Text.wrap(state + " (" + who + carried + "): " + a.detail(), width)) {
+            sb.append(line).append('\n');
         }
         return sb.toString();
     }

@@ -11,6 +11,7 @@ import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
+import dev.parapet.spi.Identity;
 import dev.parapet.spi.ProbeRequest;
 
 import java.net.URI;
@@ -58,7 +59,9 @@ public final class WwwAuthenticateCheck implements Check {
         ctx.inventory().answeredGets().forEach(e -> seen.putIfAbsent(e.request().uri(), e));
         if (ctx.mode() != ScanMode.PASSIVE) {
             for (URI u : toProbe(ctx, seen.keySet())) {
-                Exchange e = ctx.probe(ProbeRequest.get(u));
+                // refusals are judged as an anonymous caller meets them, also in an authenticated scan
+                ProbeRequest get = ProbeRequest.get(u);
+                Exchange e = ctx.probe(ctx.has(Identity.PRIMARY) ? get.as(Identity.ANONYMOUS) : get);
                 if (e.answered()) {
                     seen.putIfAbsent(u, e);
                 }

@@ -64,4 +64,18 @@ class SpecSecurityNotEnforcedCheckTest extends CheckContractTest {
             assertThat(CheckHarness.onlyRun(scan(server)).status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
         }
     }
+
+    @Test
+    void anAuthenticatedScanStillJudgesSecuredOperationsWithoutTheUsersCredentials() throws IOException {
+        try (LoopbackHttpServer server = SpecFixtures.faithfulApi()) {
+            var config = dev.parapet.testkit.CheckHarness.config(server.uri()).withIdentities(
+                    new dev.parapet.config.Identities(new dev.parapet.config.Credentials(java.util.List.of(
+                            new dev.parapet.model.Headers.Field("Authorization", "Bearer users-own-token"))),
+                            dev.parapet.config.Credentials.NONE));
+            var report = dev.parapet.testkit.CheckHarness.scan(config, java.util.List.of(check()));
+            org.assertj.core.api.Assertions.assertThat(report.findings()).isEmpty();
+            org.assertj.core.api.Assertions.assertThat(dev.parapet.testkit.CheckHarness.onlyRun(report).status())
+                    .isEqualTo(dev.parapet.model.CheckStatus.COMPLETED);
+        }
+    }
 }

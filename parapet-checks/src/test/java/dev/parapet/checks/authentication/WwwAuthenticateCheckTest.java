@@ -84,4 +84,20 @@ class WwwAuthenticateCheckTest extends CheckContractTest {
                 .containsExactly("id", "email", "name");
         assertThat(data.protectedPaths()).hasSizeLessThanOrEqualTo(5);
     }
+
+    @Test
+    void anAuthenticatedScanStillMeetsTheRefusalsAnAnonymousCallerGets() throws IOException {
+        try (LoopbackHttpServer server = LoopbackHttpServer.builder()
+                .route("GET", "/", r -> LoopbackHttpServer.Response.json(200, "{\"api\":\"accounts\"}"))
+                .route("GET", "/api/me", r -> r.header("Authorization") != null
+                        ? LoopbackHttpServer.Response.json(200, "{\"id\":7,\"name\":\"Ann\",\"plan\":\"pro\"}")
+                        : LoopbackHttpServer.Response.json(401, "{\"error\":\"unauthorized\"}"))
+                .start()) {
+            var config = CheckHarness.config(server.uri()).withIdentities(new dev.parapet.config.Identities(
+                    new dev.parapet.config.Credentials(List.of(new dev.parapet.model.Headers.Field("Authorization",
+                            "Bearer users-own-token"))), dev.parapet.config.Credentials.NONE));
+            List<Finding> findings = CheckHarness.scan(config, List.of(check())).findings();
+            assertThat(findings).extracting(Finding::title).anyMatch(t -> t.contains("without a WWW-Authenticate"));
+        }
+    }
 }
