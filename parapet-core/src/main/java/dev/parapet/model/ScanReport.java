@@ -16,7 +16,7 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
                          List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
                          ScanStats stats, SpecSummary spec, AuthSummary auth) {
 
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
             .comparing(Finding::severity).reversed()

@@ -58,7 +58,7 @@ class JsonReportTest {
     void writesTheSameBytesEveryTimeAndEndsWithANewline() {
         String json = JsonReport.toJson(ReportFixtures.full());
         assertThat(JsonReport.toJson(ReportFixtures.full())).isEqualTo(json);
-        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.0\",\n");
+        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.1\",\n");
     }
 
     @Test

@@ -115,6 +115,7 @@ public final class UnboundedPageSizeCheck implements Check {
                 .build());
     }
 
+    /** Confirmed: the oversized page itself was read back and its records counted. */
     private static Finding unboundedFinding(Exchange base, Exchange big, String parameter, RecordList page,
                                             int count) {
         String where = page.field().isEmpty() ? "records" : "'" + page.field() + "' records";
@@ -122,7 +123,7 @@ public final class UnboundedPageSizeCheck implements Check {
                 + RULES.requestedSize() + ": " + count + " " + where + " (" + big.response().bodyBytes()
                 + " bytes), above the sane maximum of " + RULES.saneMaximum();
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
-                .severity(Severity.MEDIUM).confidence(Confidence.FIRM)
+                .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                 .title("Page size of " + RateLimitAbsentCheck.path(base.request().uri()) + " is not capped")
                 .endpoint(new Endpoint("GET", base.request().uri(), Endpoint.Source.DISCOVERED))
                 .parameter(parameter)

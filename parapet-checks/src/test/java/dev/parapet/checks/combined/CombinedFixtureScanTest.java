@@ -33,17 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CombinedFixtureScanTest {
 
     /**
-     * Categories no check on this branch assesses. The fixture already serves what they need (an admin user list
-     * open to anyone for BFLA); empty this set when their checks arrive.
+     * Categories that confirm only in an authenticated scan: BOLA's confirming check reads one identity's objects
+     * as another, and this scan has no credentials, so an unprotected object id described by the spec (FIRM) is
+     * the best it can show here. The two-identity confirmation is proven on its own fixture and on the Koa lab.
      */
-    static final Set<Category> CATEGORIES_WITHOUT_A_CHECK_ON_THIS_BRANCH = EnumSet.of(Category.BFLA);
-
-    /**
-     * Categories whose checks on this branch never confirm (they judge from two signals, so FIRM is their best):
-     * for these the vulnerable side needs a FIRM finding. Empty it when confirming checks of theirs arrive.
-     */
-    static final Set<Category> CATEGORIES_WITHOUT_A_CONFIRMING_CHECK_ON_THIS_BRANCH =
-            EnumSet.of(Category.AUTHENTICATION, Category.BOLA, Category.RATE_LIMITING);
+    static final Set<Category> CATEGORIES_CONFIRMED_ONLY_WITH_TWO_IDENTITIES = EnumSet.of(Category.BOLA);
 
     private static ScanReport vulnerable;
     private static ScanReport safe;
@@ -79,13 +73,10 @@ class CombinedFixtureScanTest {
     @Test
     void assessesEveryCategoryOfTheVulnerableServerWithAConfirmedFinding() {
         for (Category c : Category.values()) {
-            if (CATEGORIES_WITHOUT_A_CHECK_ON_THIS_BRANCH.contains(c)) {
-                continue;
-            }
             CategoryScore score = vulnerable.score().categories().stream().filter(s -> s.category() == c)
                     .findFirst().orElseThrow();
             assertThat(score.assessed()).as("%s assessed (%s)", c.id(), score.reason()).isTrue();
-            Confidence wanted = CATEGORIES_WITHOUT_A_CONFIRMING_CHECK_ON_THIS_BRANCH.contains(c)
+            Confidence wanted = CATEGORIES_CONFIRMED_ONLY_WITH_TWO_IDENTITIES.contains(c)
                     ? Confidence.FIRM : Confidence.CONFIRMED;
             assertThat(vulnerable.findings()).as("a %s finding of %s; found %s", wanted, c.id(), summary(vulnerable))
                     .anyMatch(f -> f.category() == c && f.confidence().compareTo(wanted) >= 0);
@@ -101,7 +92,7 @@ class CombinedFixtureScanTest {
     void assessesTheSafeTwinToo() {
         Set<Category> assessedOnSafe = safe.score().categories().stream().filter(CategoryScore::assessed)
                 .map(CategoryScore::category).collect(Collectors.toSet());
-        assertThat(assessedOnSafe).contains(Category.INPUT_VALIDATION, Category.DATA_EXPOSURE,
+        assertThat(assessedOnSafe).contains(Category.BFLA, Category.INPUT_VALIDATION, Category.DATA_EXPOSURE,
                 Category.AUTHENTICATION, Category.ENCRYPTION, Category.INVENTORY, Category.RATE_LIMITING,
                 Category.UNSAFE_CONSUMPTION, Category.LLM_SECURITY);
         assertThat(safe.checks()).filteredOn(run -> run.checkId().equals("llm-prompt-injection"))
