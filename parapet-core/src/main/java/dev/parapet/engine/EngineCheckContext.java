@@ -31,9 +31,17 @@ final class EngineCheckContext implements CheckContext {
     private final AtomicInteger cutShort = new AtomicInteger();
 
     private final ProbeTier tier;
+    private final java.util.function.Supplier<java.util.Optional<dev.parapet.spi.Canary>> canary;
 
     EngineCheckContext(Inventory inventory, ScanConfig config, ProbeBudget budget, ProbeCache cache,
                        RequestExecutor executor, ScanControl control) {
+        this(inventory, config, budget, cache, executor, control, java.util.Optional::empty);
+    }
+
+    EngineCheckContext(Inventory inventory, ScanConfig config, ProbeBudget budget, ProbeCache cache,
+                       RequestExecutor executor, ScanControl control,
+                       java.util.function.Supplier<java.util.Optional<dev.parapet.spi.Canary>> canary) {
+        this.canary = canary;
         this.inventory = inventory;
         this.mode = config.mode();
         this.tier = config.tier();
@@ -128,6 +136,12 @@ final class EngineCheckContext implements CheckContext {
         }
         int port = target.getPort() > 0 ? target.getPort() : 443;
         return TlsProber.handshake(target.getHost(), port, protocol, connectTimeout);
+    }
+
+    /** None in passive mode: planting a canary URL is a probe payload. */
+    @Override
+    public java.util.Optional<dev.parapet.spi.Canary> canary() {
+        return mode == ScanMode.PASSIVE ? java.util.Optional.empty() : canary.get();
     }
 
     int used() {

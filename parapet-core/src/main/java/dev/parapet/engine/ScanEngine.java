@@ -114,14 +114,16 @@ public final class ScanEngine {
                     inventory.apiDocuments()));
 
             ProbeCache cache = new ProbeCache();
-            Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
-            for (Check c : checks) {
-                contexts.put(c, new EngineCheckContext(inventory, config,
-                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control));
-            }
             List<CheckRun> runs = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
-            runChecks(contexts, runs, findings);
+            try (ScanCanary canary = new ScanCanary(config)) {
+                Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
+                for (Check c : checks) {
+                    contexts.put(c, new EngineCheckContext(inventory, config,
+                            new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control, canary::get));
+                }
+                runChecks(contexts, runs, findings);
+            }
 
             // Complete means every check ran to its own end; a deadline that passes while the report is being
             // built does not make finished work incomplete.
