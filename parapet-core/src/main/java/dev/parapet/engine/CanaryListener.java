@@ -92,7 +92,7 @@ final class CanaryListener implements Canary, AutoCloseable {
             ledger.record(token.get(), new CanaryHit(exchange.getRequestMethod(),
                     rawPath + (rawQuery == null ? "" : "?" + rawQuery), headers(exchange),
                     remote(exchange.getRemoteAddress()), Instant.now(), body));
-            byte[] page = page(token.get());
+            byte[] page = token.get().page().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             boolean head = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
@@ -103,11 +103,6 @@ final class CanaryListener implements Canary, AutoCloseable {
                 }
             }
         }
-    }
-
-    static byte[] page(CanaryToken token) {
-        return ("<!doctype html><html><head><title>Parapet canary</title></head><body>" + token.markup()
-                + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static Headers headers(HttpExchange exchange) {

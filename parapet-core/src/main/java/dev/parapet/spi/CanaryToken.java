@@ -24,6 +24,11 @@ public record CanaryToken(String token, URI url, String marker, String markup, S
         purpose = purpose == null ? "" : purpose;
     }
 
+    /** The page the canary serves for this token ({@code text/html}): a tiny document around {@link #markup}. */
+    public String page() {
+        return "<!doctype html><html><head><title>Parapet canary</title></head><body>" + markup + "</body></html>\n";
+    }
+
     /** Whether {@code text} carries the markup exactly as served: tags and attributes unescaped. */
     public boolean markupIn(String text) {
         return text != null && text.contains(markup);
