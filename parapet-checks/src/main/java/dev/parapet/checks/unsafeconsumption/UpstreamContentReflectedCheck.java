@@ -107,7 +107,7 @@ public final class UpstreamContentReflectedCheck implements Check {
                 + ") carried the canary's markup verbatim: " + pl.token().markup() + "; " + CanaryEvidence.line(hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
-                .title("Upstream content relayed without validation through '" + p.name() + "' on " + p.path())
+                .title("Upstream content relayed without validation through the '" + p.name() + "' parameter")
                 .endpoint(p.endpoint()).parameter(p.name())
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
                 .exchange(pl.probe()).exchange(CanaryEvidence.exchangeOf(pl.token(), hits.getFirst()))

@@ -94,11 +94,11 @@ public final class WebhookAnyHostCheck implements Check {
 
     private static Finding finding(Planted pl, List<CanaryHit> hits) {
         Registration r = pl.registration();
-        String evidence = r.field() + "=" + pl.token().url() + " was accepted (" + pl.probe().status() + ") and "
+        String evidence = r.display() + " = " + pl.token().url() + " was accepted (" + pl.probe().status() + ") and "
                 + CanaryEvidence.line(hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
-                .title("Callback registration accepts any host: " + r.display())
+                .title((r.writes() ? "POST" : "GET") + " callback registration through '" + r.field() + "' accepts any host")
                 .endpoint(r.endpoint()).parameter(r.field())
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
                 .exchange(pl.probe()).exchange(CanaryEvidence.exchangeOf(pl.token(), hits.getFirst()))

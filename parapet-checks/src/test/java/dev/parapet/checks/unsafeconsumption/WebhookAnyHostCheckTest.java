@@ -41,7 +41,8 @@ class WebhookAnyHostCheckTest extends CheckContractTest {
         try (LoopbackHttpServer server = startVulnerable()) {
             Finding f = scan(server).findings().getFirst();
             assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
-            assertThat(f.title()).contains("GET /api/webhooks/subscribe?callback_url");
+            assertThat(f.title()).contains("GET callback registration through 'callback_url'");
+            assertThat(f.evidence()).contains("GET /api/webhooks/subscribe?callback_url = http://127.0.0.1:");
             assertThat(f.parameter()).isEqualTo("callback_url");
             assertThat(f.evidence()).contains("was accepted (202)", "User-Agent: orders-webhooks/2.0",
                     "challenge=c4f1e2");
@@ -61,7 +62,8 @@ class WebhookAnyHostCheckTest extends CheckContractTest {
             ScanConfig active = CheckHarness.config(server.uri()).withMode(ScanMode.ACTIVE, "127.0.0.1");
             ScanReport report = CheckHarness.scan(active, List.of(check()));
             Finding f = report.findings().getFirst();
-            assertThat(f.title()).contains("POST /api/webhooks {url}");
+            assertThat(f.title()).contains("POST callback registration through 'url'");
+            assertThat(f.evidence()).contains("POST /api/webhooks {url} = http://127.0.0.1:");
             assertThat(f.exchanges().getFirst().request().method()).isEqualTo("POST");
             assertThat(f.exchanges().getFirst().request().body()).contains("\"url\":\"http://127.0.0.1:");
         }
