@@ -96,6 +96,19 @@ class ScanEngineLendsChecksAScanScopedCanaryTest {
     }
 
     @Test
+    void lendsNoCanaryWhenTheOobUrlsPortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            AtomicReference<Optional<Canary>> lent = new AtomicReference<>();
+            FixtureCheck check = FixtureCheck.of("oob", (ctx, self) -> {
+                lent.set(ctx.canary());
+                return CheckOutcome.none();
+            });
+            scan(EngineFixtures.config(target.uri()).withOobUrl("http://127.0.0.1:" + taken.getLocalPort()), check);
+            assertThat(lent.get()).isEmpty();
+        }
+    }
+
+    @Test
     void lendsNoCanaryInPassiveMode() throws Exception {
         AtomicReference<Optional<Canary>> lent = new AtomicReference<>();
         FixtureCheck check = FixtureCheck.of("oob", (ctx, self) -> {
