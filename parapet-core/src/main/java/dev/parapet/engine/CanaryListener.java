@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +34,8 @@ final class CanaryListener implements Canary, AutoCloseable {
     static final int MAX_VALUE = 300;
     static final int MAX_BODY = 2048;
     static final int MAX_DRAIN = 64 * 1024;
+    private static final java.util.Set<String> HOP_BY_HOP = java.util.Set.of("connection", "upgrade", "http2-settings",
+            "keep-alive", "te", "trailer", "transfer-encoding", "proxy-connection");
 
     private final CanaryPlan plan;
     private final HttpServer server;
@@ -105,14 +106,21 @@ final class CanaryListener implements Canary, AutoCloseable {
         }
     }
 
+    /**
+     * The request's headers sorted by name, without the hop-by-hop ones ({@code Connection}, {@code Upgrade},
+     * {@code HTTP2-Settings} …): those describe the connection, vary with a client's connection reuse (a JDK client
+     * offers h2c only on its first request), and say nothing about who asked.
+     */
     private static Headers headers(HttpExchange exchange) {
         List<String> flat = new ArrayList<>();
-        for (Map.Entry<String, List<String>> h : exchange.getRequestHeaders().entrySet()) {
-            for (String v : h.getValue()) {
+        List<String> names = exchange.getRequestHeaders().keySet().stream()
+                .filter(n -> !HOP_BY_HOP.contains(n.toLowerCase(java.util.Locale.ROOT))).sorted().toList();
+        for (String name : names) {
+            for (String v : exchange.getRequestHeaders().get(name)) {
                 if (flat.size() / 2 >= MAX_HEADERS) {
                     break;
                 }
-                flat.add(h.getKey());
+                flat.add(name);
                 flat.add(v.length() > MAX_VALUE ? v.substring(0, MAX_VALUE) : v);
             }
         }

@@ -57,6 +57,17 @@ class CanaryListenerRecordsOnlyItsOwnTokensTest {
     }
 
     @Test
+    void keepsHeadersSortedByNameWithoutHopByHopOnes() throws Exception {
+        CanaryToken token = canary.mint("headers");
+        HttpClient h2c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        h2c.send(HttpRequest.newBuilder(token.url()).header("X-B", "2").header("X-A", "1").timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        List<String> names = canary.hits(token).getFirst().headers().fields().stream()
+                .map(dev.parapet.model.Headers.Field::name).toList();
+        assertThat(names).isSorted().contains("X-a", "X-b").doesNotContain("Connection", "Upgrade", "Http2-settings");
+    }
+
+    @Test
     void answersUnknownTokensWithAnEmptyNotFoundAndRecordsNothing() throws Exception {
         CanaryToken token = canary.mint("issued");
         URI base = token.url().resolve("/");

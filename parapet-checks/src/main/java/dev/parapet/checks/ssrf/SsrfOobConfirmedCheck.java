@@ -100,7 +100,8 @@ public final class SsrfOobConfirmedCheck implements Check {
     private static Finding finding(Planted pl, List<CanaryHit> hits) {
         FetchParameter p = pl.parameter();
         boolean relayed = pl.token().markupIn(pl.probe().body());
-        String evidence = p.name() + "=" + pl.token().url() + " made the server call it: " + CanaryEvidence.line(hits)
+        String evidence = p.name() + "=" + pl.token().url() + " made the server call it: "
+                + CanaryEvidence.line(pl.token(), hits)
                 + (relayed ? "; the response relayed the canary's page" : "");
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.CONFIRMED)

@@ -10,6 +10,7 @@ import dev.parapet.spi.CanaryToken;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Turns what the canary received into finding evidence: the request the target made, as an exchange (so reports
@@ -35,9 +36,15 @@ public final class CanaryEvidence {
                 Duration.ZERO, 0);
     }
 
-    /** {@code the canary received GET /3f2a… from 127.0.0.1:51234, User-Agent: node (1 request)}. */
-    public static String line(java.util.List<CanaryHit> hits) {
+    /**
+     * {@code the canary received GET /{token}?challenge=1 from 127.0.0.1:51234, User-Agent: node (2 requests)}: the
+     * token, already shown in the planted URL, is written {@code {token}} so evidence stays short and readable.
+     */
+    public static String line(CanaryToken token, List<CanaryHit> hits) {
         CanaryHit first = hits.getFirst();
-        return "the canary received " + first.summary() + (hits.size() > 1 ? " (" + hits.size() + " requests)" : "");
+        String ua = first.userAgent();
+        return "the canary received " + first.method() + " " + first.path().replace(token.token(), "{token}")
+                + " from " + first.remoteAddress() + (ua.isEmpty() ? "" : ", User-Agent: " + ua)
+                + (hits.size() > 1 ? " (" + hits.size() + " requests)" : "");
     }
 }

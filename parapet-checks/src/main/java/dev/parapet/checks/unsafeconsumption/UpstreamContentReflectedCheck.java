@@ -104,7 +104,8 @@ public final class UpstreamContentReflectedCheck implements Check {
         FetchParameter p = pl.parameter();
         String type = pl.probe().responseHeaders().first("Content-Type").orElse("none");
         String evidence = p.name() + "=" + pl.token().url() + " -> response (Content-Type: " + type
-                + ") carried the canary's markup verbatim: " + pl.token().markup() + "; " + CanaryEvidence.line(hits);
+                + ") carried the canary's markup verbatim: " + pl.token().markup() + "; "
+                + CanaryEvidence.line(pl.token(), hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                 .title("Upstream content relayed without validation through the '" + p.name() + "' parameter")

@@ -95,7 +95,7 @@ public final class WebhookAnyHostCheck implements Check {
     private static Finding finding(Planted pl, List<CanaryHit> hits) {
         Registration r = pl.registration();
         String evidence = r.display() + " = " + pl.token().url() + " was accepted (" + pl.probe().status() + ") and "
-                + CanaryEvidence.line(hits);
+                + CanaryEvidence.line(pl.token(), hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                 .title((r.writes() ? "POST" : "GET") + " callback registration through '" + r.field() + "' accepts any host")

@@ -47,7 +47,7 @@ class SsrfOobConfirmedCheckTest extends CheckContractTest {
             assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
             assertThat(f.parameter()).isEqualTo("url");
             assertThat(f.endpoint().uri().getPath()).isEqualTo("/preview");
-            assertThat(f.evidence()).contains("the canary received GET /", "from 127.0.0.1:",
+            assertThat(f.evidence()).contains("the canary received GET /{token} from 127.0.0.1:",
                     "User-Agent: reader-preview/1.4", "relayed the canary's page");
             assertThat(f.tags()).contains("out-of-band", "stage:entry");
             Exchange hit = f.exchanges().get(1);

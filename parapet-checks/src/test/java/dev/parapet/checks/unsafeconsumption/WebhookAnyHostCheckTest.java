@@ -45,7 +45,7 @@ class WebhookAnyHostCheckTest extends CheckContractTest {
             assertThat(f.evidence()).contains("GET /api/webhooks/subscribe?callback_url = http://127.0.0.1:");
             assertThat(f.parameter()).isEqualTo("callback_url");
             assertThat(f.evidence()).contains("was accepted (202)", "User-Agent: orders-webhooks/2.0",
-                    "challenge=c4f1e2");
+                    "GET /{token}?challenge=c4f1e2 from 127.0.0.1:");
             assertThat(f.exchanges()).hasSize(2);
             assertThat(f.exchanges().getFirst().request().method()).isEqualTo("GET");
         }
