@@ -51,8 +51,8 @@ final class CanaryListener implements Canary, AutoCloseable {
     /** Binds and starts the listener. */
     static CanaryListener start(CanaryPlan plan) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(plan.bindAddress(), plan.port()), 32);
-        ExecutorService threads = Executors.newFixedThreadPool(4, Thread.ofPlatform().daemon().name("parapet-canary-", 0)
-                .factory());
+        ExecutorService threads = Executors.newFixedThreadPool(4,
+                Thread.ofPlatform().daemon().name("parapet-canary-", 0).factory());
         CanaryListener listener = new CanaryListener(plan, server, threads);
         server.createContext("/", listener::handle);
         server.setExecutor(threads);

@@ -105,7 +105,8 @@ public final class SsrfOobConfirmedCheck implements Check {
                 + (relayed ? "; the response relayed the canary's page" : "");
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.CONFIRMED)
-                .title("Server requests any URL given in the '" + p.name() + "' parameter (SSRF, confirmed out of band)")
+                .title("Server requests any URL given in the '" + p.name()
+                        + "' parameter (SSRF, confirmed out of band)")
                 .endpoint(p.endpoint()).parameter(p.name()).discriminator("canary")
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
                 .exchange(pl.probe()).exchange(CanaryEvidence.exchangeOf(pl.token(), hits.getFirst()))

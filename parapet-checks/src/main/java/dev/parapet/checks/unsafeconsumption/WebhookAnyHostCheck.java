@@ -98,7 +98,8 @@ public final class WebhookAnyHostCheck implements Check {
                 + CanaryEvidence.line(pl.token(), hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
-                .title((r.writes() ? "POST" : "GET") + " callback registration through '" + r.field() + "' accepts any host")
+                .title((r.writes() ? "POST" : "GET") + " callback registration through '" + r.field()
+                        + "' accepts any host")
                 .endpoint(r.endpoint()).parameter(r.field())
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
                 .exchange(pl.probe()).exchange(CanaryEvidence.exchangeOf(pl.token(), hits.getFirst()))
