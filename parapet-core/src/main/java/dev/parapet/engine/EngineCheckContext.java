@@ -32,10 +32,13 @@ final class EngineCheckContext implements CheckContext {
 
     private final ProbeTier tier;
     private final PromptGate prompts;
+    private final java.util.function.Supplier<java.util.Optional<dev.parapet.spi.Canary>> canary;
 
     EngineCheckContext(Inventory inventory, ScanConfig config, ProbeBudget budget, ProbeCache cache,
-                       RequestExecutor executor, ScanControl control, PromptGate prompts) {
+                       RequestExecutor executor, ScanControl control, PromptGate prompts,
+                       java.util.function.Supplier<java.util.Optional<dev.parapet.spi.Canary>> canary) {
         this.prompts = prompts;
+        this.canary = canary;
         this.inventory = inventory;
         this.mode = config.mode();
         this.tier = config.tier();
@@ -143,6 +146,12 @@ final class EngineCheckContext implements CheckContext {
         }
         int port = target.getPort() > 0 ? target.getPort() : 443;
         return TlsProber.handshake(target.getHost(), port, protocol, connectTimeout);
+    }
+
+    /** None in passive mode: planting a canary URL is a probe payload. */
+    @Override
+    public java.util.Optional<dev.parapet.spi.Canary> canary() {
+        return mode == ScanMode.PASSIVE ? java.util.Optional.empty() : canary.get();
     }
 
     int used() {

@@ -121,14 +121,17 @@ public final class ScanEngine {
             if (auth.state() != AuthSummary.State.NONE) {
                 events.publish(new ScanEvent.AuthChecked(scanId, auth));
             }
-            Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
-            for (Check c : checks) {
-                contexts.put(c, new EngineCheckContext(inventory, config,
-                        new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control, prompts));
-            }
             List<CheckRun> runs = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
-            runChecks(contexts, runs, findings);
+            try (ScanCanary canary = new ScanCanary(config)) {
+                Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
+                for (Check c : checks) {
+                    contexts.put(c, new EngineCheckContext(inventory, config,
+                            new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control, prompts,
+                            canary::get));
+                }
+                runChecks(contexts, runs, findings);
+            }
 
             // Complete means every check ran to its own end; a deadline that passes while the report is being
             // built does not make finished work incomplete.

@@ -64,4 +64,13 @@ public interface CheckContext {
      * reports what the server negotiated. Counts as one probe. Only meaningful for HTTPS targets.
      */
     TlsHandshake tlsHandshake(String protocol) throws InterruptedException;
+
+    /**
+     * The scan's out-of-band canary, started on first use: present when the target can reach it (a loopback or
+     * private target, or any target when the user gave {@code --oob-url}), empty otherwise, in which case checks
+     * judge by content alone. Minting and waiting cost no probes.
+     */
+    default java.util.Optional<Canary> canary() {
+        return java.util.Optional.empty();
+    }
 }

@@ -58,14 +58,23 @@ public final class Golden {
             Pattern.compile("Parapet/[0-9A-Za-z.\\-]+"),
             Pattern.compile("\"parapetVersion\"\\s*:\\s*\"[^\"]+\""),
             Pattern.compile("\"(Date|date)\"\\s*:\\s*\\[\\s*\"[^\"]+\"\\s*]"),
+            // the JDK's HttpClient, when the demo fetches the canary for a planted URL
+            Pattern.compile("Java-http-client/[0-9A-Za-z.+-]+"),
     };
     private static final String[] REPLACEMENTS = {
             "127.0.0.1$1PORT", "$1TOKEN", "time=\"0\"", "HTTP-DATE", "$1SCANID\"", "TIMESTAMP", "\"$1\": \"SCANID\"", "scan SCANID", "\"$1\": 0", "N$2",
             "Parapet/VERSION", "\"parapetVersion\": \"VERSION\"", "\"$1\": [ \"DATE\" ]",
+            "Java-http-client/VERSION",
     };
 
     /** Random per-scan probe tokens (e.g. the TRACE echo marker); every occurrence becomes TOKEN. */
     private static final Pattern PROBE_TOKEN = Pattern.compile("(?i)x-parapet-[a-z-]+:\\s*([0-9a-f]{12,})");
+
+    /** The out-of-band canary's random path tokens, as planted in probes (plain or URL-encoded). */
+    private static final Pattern CANARY_TOKEN = Pattern.compile(
+            "127\\.0\\.0\\.1(?::|%3A|%3a)\\d{2,5}(?:/|%2F|%2f)([0-9a-f]{32})\\b");
+    /** The canary's per-token page marker. */
+    private static final Pattern CANARY_MARKER = Pattern.compile("pcanary[0-9a-f]{20}");
 
     public static String normalise(String s) {
         String out = s.replace("\r\n", "\n");
@@ -74,6 +83,11 @@ public final class Golden {
         while (tokenMatcher.find()) {
             tokens.add(tokenMatcher.group(1));
         }
+        Matcher canaryMatcher = CANARY_TOKEN.matcher(out);
+        while (canaryMatcher.find()) {
+            tokens.add(canaryMatcher.group(1));
+        }
+        out = CANARY_MARKER.matcher(out).replaceAll("pcanaryMARKER");
         for (String token : tokens) {
             out = out.replace(token, "TOKEN");
         }
