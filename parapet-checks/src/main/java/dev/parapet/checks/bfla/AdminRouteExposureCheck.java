@@ -103,6 +103,14 @@ public final class AdminRouteExposureCheck implements Check {
         return e.status() == 401 || e.status() == 403;
     }
 
+    /**
+     * Confirmed when what came back is the administrative artefact itself: a list of two or more accounts with
+     * their roles or permissions. Otherwise firm: an admin-named route served data unlike a made-up path's.
+     */
+    static Confidence confidence(Exchange served) {
+        return PrivilegeFieldExposureCheck.accountsWithPrivileges(served) >= 2 ? Confidence.CONFIRMED : Confidence.FIRM;
+    }
+
     private static Finding finding(URI uri, Exchange served, Exchange anonymous, String who) {
         String path = uri.getRawPath();
         String evidence = "GET " + path + " as " + who + " -> " + served.status() + " "
@@ -110,7 +118,7 @@ public final class AdminRouteExposureCheck implements Check {
                 + (anonymous == null ? "" : "; anonymous -> " + anonymous.status() + " ("
                 + dev.parapet.model.Curl.of(anonymous.request()) + ")");
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
-                .severity(Severity.HIGH).confidence(Confidence.FIRM)
+                .severity(Severity.HIGH).confidence(confidence(served))
                 .title("Administrative route GET " + path + " serves data to " + (anonymous == null
                         ? "anonymous requests" : "a non-admin identity"))
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))

@@ -67,6 +67,17 @@ public final class PrivilegeFieldExposureCheck implements Check {
         return CheckOutcome.findings(findings);
     }
 
+    /** How many records of {@code e}'s list answer carry a privilege field with a value; 0 when it is no list. */
+    static int accountsWithPrivileges(Exchange e) {
+        return SpecResponses.json(e).flatMap(PrivilegeFieldExposureCheck::records).map(list -> {
+            int n = 0;
+            for (JsonNode record : list) {
+                n += collect(record, new TreeSet<>(), new ArrayList<>()) ? 1 : 0;
+            }
+            return n;
+        }).orElse(0);
+    }
+
     /** The array of objects a list answer holds (top level or its only array property). */
     private static java.util.Optional<JsonNode> records(JsonNode root) {
         JsonNode list = root.isArray() ? root : null;

@@ -4,6 +4,7 @@ import dev.parapet.checks.CheckContractTest;
 import dev.parapet.checks.bola.TwoIdentities;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.demo.LoopbackHttpServer;
+import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.ApiOperation;
@@ -62,7 +63,25 @@ class AdminRouteExposureCheckTest extends CheckContractTest {
             Finding f = single(CheckHarness.findings(server.uri(), check()));
             assertThat(f.endpoint().uri().getPath()).isEqualTo("/admin/users");
             assertThat(f.title()).endsWith("serves data to anonymous requests");
+            assertThat(f.confidence()).as("the accounts and their roles were read back").isEqualTo(Confidence.CONFIRMED);
         }
+    }
+
+    @Test
+    void confirmsOnlyWhenTheAnswerListsAccountsWithTheirPrivileges() {
+        assertThat(AdminRouteExposureCheck.confidence(answer("[{\"id\":1,\"role\":\"admin\"},"
+                + "{\"id\":2,\"role\":\"user\"}]"))).isEqualTo(Confidence.CONFIRMED);
+        assertThat(AdminRouteExposureCheck.confidence(answer("{\"uptime\":86400,\"queue\":4}")))
+                .isEqualTo(Confidence.FIRM);
+        assertThat(AdminRouteExposureCheck.confidence(answer("[{\"id\":1,\"role\":\"admin\"}]")))
+                .as("one account is not a list of them").isEqualTo(Confidence.FIRM);
+    }
+
+    private static dev.parapet.model.Exchange answer(String json) {
+        return dev.parapet.model.Exchange.answered(new dev.parapet.model.HttpRequestRecord("GET",
+                URI.create("http://127.0.0.1:1/admin/x"), dev.parapet.model.Headers.EMPTY, ""),
+                new dev.parapet.model.HttpResponseRecord(200, dev.parapet.model.Headers.of("Content-Type",
+                        "application/json"), json, json.length(), false, ""), java.time.Duration.ZERO, 0);
     }
 
     @Test

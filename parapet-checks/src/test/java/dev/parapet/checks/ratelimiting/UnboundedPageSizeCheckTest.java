@@ -34,12 +34,12 @@ class UnboundedPageSizeCheckTest extends CheckContractTest {
     }
 
     @Test
-    void reportsALimitParameterThatReturnsTheWholeCatalogueAsFirmMedium() throws IOException {
+    void reportsALimitParameterThatReturnsTheWholeCatalogueAsConfirmedMedium() throws IOException {
         try (LoopbackHttpServer server = RateLimitFixtures.unboundedPages()) {
             List<Finding> findings = CheckHarness.findings(server.uri(), check());
             assertThat(findings).singleElement().satisfies(f -> {
                 assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
-                assertThat(f.confidence()).isEqualTo(Confidence.FIRM);
+                assertThat(f.confidence()).as("the oversized page was read back").isEqualTo(Confidence.CONFIRMED);
                 assertThat(f.parameter()).isEqualTo("limit");
                 assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/products");
                 assertThat(f.evidence()).contains("default page: 20 'items' records")
