@@ -12,13 +12,13 @@ import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
 import dev.parapet.testkit.CheckHarness;
+import dev.parapet.testkit.fixtures.AccessControlFixtures;
 import dev.parapet.testkit.fixtures.CombinedFixtures;
 import dev.parapet.testkit.fixtures.LlmFixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -32,12 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CombinedFixtureScanTest {
 
-    /**
-     * Categories that confirm only in an authenticated scan: BOLA's confirming check reads one identity's objects
-     * as another, and this scan has no credentials, so an unprotected object id described by the spec (FIRM) is
-     * the best it can show here. The two-identity confirmation is proven on its own fixture and on the Koa lab.
-     */
-    static final Set<Category> CATEGORIES_CONFIRMED_ONLY_WITH_TWO_IDENTITIES = EnumSet.of(Category.BOLA);
 
     private static ScanReport vulnerable;
     private static ScanReport safe;
@@ -45,7 +39,9 @@ class CombinedFixtureScanTest {
     @BeforeAll
     static void scanBothTwins() throws Exception {
         try (LoopbackHttpServer server = CombinedFixtures.vulnerable()) {
-            vulnerable = CheckHarness.scan(CheckHarness.config(server.uri()), allChecks());
+            // as two of its customers, so object-level authorization can be proven across identities
+            vulnerable = CheckHarness.scan(CheckHarness.config(server.uri()).withIdentities(new Identities(
+                    bearer(AccessControlFixtures.ALICE_TOKEN), bearer(AccessControlFixtures.BOB_TOKEN))), allChecks());
         }
         try (LoopbackHttpServer server = CombinedFixtures.safe()) {
             // as its owner scans it: with the token its assistant demands, so the prompts reach the hardened model
@@ -53,6 +49,10 @@ class CombinedFixtureScanTest {
                     List.of(new Headers.Field("Authorization", "Bearer " + LlmFixtures.TOKEN))), Credentials.NONE)),
                     allChecks());
         }
+    }
+
+    private static Credentials bearer(String token) {
+        return new Credentials(List.of(new Headers.Field("Authorization", "Bearer " + token)));
     }
 
     static List<Check> allChecks() {
@@ -76,8 +76,7 @@ class CombinedFixtureScanTest {
             CategoryScore score = vulnerable.score().categories().stream().filter(s -> s.category() == c)
                     .findFirst().orElseThrow();
             assertThat(score.assessed()).as("%s assessed (%s)", c.id(), score.reason()).isTrue();
-            Confidence wanted = CATEGORIES_CONFIRMED_ONLY_WITH_TWO_IDENTITIES.contains(c)
-                    ? Confidence.FIRM : Confidence.CONFIRMED;
+            Confidence wanted = Confidence.CONFIRMED;
             assertThat(vulnerable.findings()).as("a %s finding of %s; found %s", wanted, c.id(), summary(vulnerable))
                     .anyMatch(f -> f.category() == c && f.confidence().compareTo(wanted) >= 0);
         }
