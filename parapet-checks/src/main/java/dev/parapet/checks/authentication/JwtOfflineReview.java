@@ -126,7 +126,7 @@ final class JwtOfflineReview {
                     .evidence(Snippets.oneLine(source + ": " + why + "; " + JwtEvidence.of(t), Snippets.MAX_EVIDENCE))
                     .exchange(t.seenIn()).remediation(remediation)
                     .references(JwtWeaknessesCheck.DESCRIPTOR.references()).tags(JwtWeaknessesCheck.DESCRIPTOR.tags())
-                    .tag("jwt").discriminator(kind + ":" + t.handle()).build();
+                    .tag("jwt").tag("offline").discriminator(kind + ":" + t.handle()).build();
         }
     }
 }
