@@ -87,8 +87,12 @@ final class ScanRunner {
         Triage triage = Triage.of(report, triageInputs.baseline(), triageInputs.suppressions(),
                 LocalDate.now(ZoneOffset.UTC));
         GateVerdict verdict = triage.verdict(report, resolved.gate());
+        java.util.Optional<java.util.Set<String>> gated = triage.narrowsTheGate()
+                ? java.util.Optional.of(triage.gated().stream().map(dev.parapet.model.Finding::fingerprint)
+                .collect(java.util.stream.Collectors.toSet()))
+                : java.util.Optional.empty();
         String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
-                .withFailOn(resolved.gate().failOn()));
+                .withFailOn(resolved.gate().failOn()).withGated(gated));
         List<String> notes = TriageNotes.lines(triage);
         out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
@@ -97,7 +101,7 @@ final class ScanRunner {
         for (var entry : files.entrySet()) {
             try {
                 Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict))
-                        .withFailOn(resolved.gate().failOn()),
+                        .withFailOn(resolved.gate().failOn()).withGated(gated),
                         entry.getKey());
                 err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
             } catch (IOException e) {

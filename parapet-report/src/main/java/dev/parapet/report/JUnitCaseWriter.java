@@ -51,7 +51,7 @@ final class JUnitCaseWriter {
             String what = c.run().status().id().replace('-', ' ');
             child(w, "skipped", reason.isEmpty() ? what : what + ": " + reason, null, null);
         } else if (c.failed()) {
-            List<Finding> failing = c.findings().stream().filter(f -> f.severity().atLeast(c.threshold())).toList();
+            List<Finding> failing = c.findings().stream().filter(c.fails()).toList();
             Finding worst = failing.getFirst();
             String message = failing.size() == 1 ? "[" + worst.severity().id() + "] " + worst.title()
                     : failing.size() + " findings at or above " + c.threshold().id() + ", the worst: ["
@@ -59,7 +59,7 @@ final class JUnitCaseWriter {
             child(w, "failure", XmlText.clean(message), worst.severity().id(), failing.stream()
                     .map(JUnitCaseWriter::describe).collect(Collectors.joining("\n")));
         }
-        List<Finding> below = c.findings().stream().filter(f -> !f.severity().atLeast(c.threshold())).toList();
+        List<Finding> below = c.findings().stream().filter(c.fails().negate()).toList();
         if (!below.isEmpty()) {
             w.writeCharacters("\n      ");
             w.writeStartElement("system-out");

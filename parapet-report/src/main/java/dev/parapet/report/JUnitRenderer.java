@@ -35,10 +35,11 @@ final class JUnitRenderer {
     }
 
     /** One test case: a check on one endpoint (or the whole target when it has no findings). */
-    record Case(CheckRun run, String endpoint, List<Finding> findings, Severity threshold) {
+    record Case(CheckRun run, String endpoint, List<Finding> findings, Severity threshold,
+                java.util.function.Predicate<Finding> fails) {
 
         boolean failed() {
-            return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+            return findings.stream().anyMatch(fails);
         }
 
         boolean skipped() {
@@ -51,10 +52,19 @@ final class JUnitRenderer {
         }
     }
 
+    /** Every finding at or above {@code threshold} fails its case. */
     static String render(ScanReport r, Severity threshold) {
+        return render(r, threshold, f -> f.severity().atLeast(threshold));
+    }
+
+    /**
+     * {@code fails} decides which findings fail their case (at or above {@code threshold} and judged by the gate);
+     * the others are listed in the case's {@code <system-out>}.
+     */
+    static String render(ScanReport r, Severity threshold, java.util.function.Predicate<Finding> fails) {
         Map<Category, List<Case>> suites = new LinkedHashMap<>();
         for (Category c : Category.values()) {
-            List<Case> cases = cases(r, c, threshold);
+            List<Case> cases = cases(r, c, threshold, fails);
             if (!cases.isEmpty()) {
                 suites.put(c, cases);
             }
@@ -84,7 +94,8 @@ final class JUnitRenderer {
         return out.toString();
     }
 
-    private static List<Case> cases(ScanReport r, Category category, Severity threshold) {
+    private static List<Case> cases(ScanReport r, Category category, Severity threshold,
+                                    java.util.function.Predicate<Finding> fails) {
         List<Case> cases = new ArrayList<>();
         Map<String, CheckRun> runs = new LinkedHashMap<>();
         r.checks().stream().filter(c -> c.category() == category).forEach(c -> runs.putIfAbsent(c.checkId(), c));
@@ -95,9 +106,9 @@ final class JUnitRenderer {
             r.findings().stream().filter(f -> f.checkId().equals(run.checkId()))
                     .forEach(f -> byEndpoint.computeIfAbsent(f.endpoint().display(), k -> new ArrayList<>()).add(f));
             if (byEndpoint.isEmpty()) {
-                cases.add(new Case(run, "", List.of(), threshold));
+                cases.add(new Case(run, "", List.of(), threshold, fails));
             } else {
-                byEndpoint.forEach((endpoint, found) -> cases.add(new Case(run, endpoint, found, threshold)));
+                byEndpoint.forEach((endpoint, found) -> cases.add(new Case(run, endpoint, found, threshold, fails)));
             }
         }
         return cases;

@@ -1,18 +1,23 @@
 package dev.parapet.report;
 
+import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.score.GateVerdict;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How to render a report. {@code color}: emit ANSI colour codes (never when false). {@code width}: the column to
  * wrap text at, in characters; widths below {@link #MIN_WIDTH} are rendered as {@link #MIN_WIDTH}. {@code gate}:
  * the gate verdict to print at the end of the summary and include in JSON, or empty to leave it out.
  * {@code failOn}: the gate's {@code --fail-on} severity, which decides which findings are JUnit failures; empty
- * when the caller has none, and the JUnit format then fails on {@link #DEFAULT_FAIL_ON}.
+ * when the caller has none, and the JUnit format then fails on {@link #DEFAULT_FAIL_ON}. {@code gated}: the
+ * fingerprints of the findings the gate judges when a baseline or suppressions narrowed it (known and suppressed
+ * findings then are no JUnit failures); empty when every finding counts.
  */
-public record RenderOptions(boolean color, int width, Optional<GateVerdict> gate, Optional<Severity> failOn) {
+public record RenderOptions(boolean color, int width, Optional<GateVerdict> gate, Optional<Severity> failOn,
+                            Optional<Set<String>> gated) {
 
     /** The narrowest layout the renderers produce; narrower terminals get lines of this width. */
     public static final int MIN_WIDTH = 40;
@@ -26,6 +31,12 @@ public record RenderOptions(boolean color, int width, Optional<GateVerdict> gate
         }
         gate = gate == null ? Optional.empty() : gate;
         failOn = failOn == null ? Optional.empty() : failOn;
+        gated = gated == null ? Optional.empty() : gated.map(Set::copyOf);
+    }
+
+    /** Options where every finding counts for the gate. */
+    public RenderOptions(boolean color, int width, Optional<GateVerdict> gate, Optional<Severity> failOn) {
+        this(color, width, gate, failOn, Optional.empty());
     }
 
     /** Options without a {@code --fail-on} severity. */
@@ -40,7 +51,20 @@ public record RenderOptions(boolean color, int width, Optional<GateVerdict> gate
 
     /** These options with the gate's {@code --fail-on} severity (empty when the gate does not judge findings). */
     public RenderOptions withFailOn(Optional<Severity> severity) {
-        return new RenderOptions(color, width, gate, severity);
+        return new RenderOptions(color, width, gate, severity, gated);
+    }
+
+    /**
+     * These options with the gate narrowed to the findings whose fingerprints are in {@code fingerprints} (new
+     * against the baseline and not suppressed); empty when the gate judges every finding.
+     */
+    public RenderOptions withGated(Optional<Set<String>> fingerprints) {
+        return new RenderOptions(color, width, gate, failOn, fingerprints);
+    }
+
+    /** Whether {@code f} fails a JUnit test case: at or above the threshold, and judged by the gate. */
+    boolean fails(Finding f) {
+        return f.severity().atLeast(failureThreshold()) && gated.map(g -> g.contains(f.fingerprint())).orElse(true);
     }
 
     /** The severity from which a finding fails a JUnit test case. */

@@ -39,7 +39,7 @@ public final class Reports {
             case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
             case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
             case SARIF -> SarifRenderer.render(SafeReport.of(report));
-            case JUNIT -> JUnitRenderer.render(SafeReport.of(report), options.failureThreshold());
+            case JUNIT -> JUnitRenderer.render(SafeReport.of(report), options.failureThreshold(), options::fails);
             case MARKDOWN -> MarkdownRenderer.render(SafeReport.of(report), options.gate());
             case HTML -> HtmlRenderer.render(SafeReport.forTerminal(report), options.gate());
             case PDF -> throw new IllegalArgumentException(

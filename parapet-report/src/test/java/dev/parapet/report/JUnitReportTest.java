@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +72,20 @@ class JUnitReportTest {
         Document doc = parse(Reports.render(ReportFormat.JUNIT, ReportFixtures.full(), options));
         assertThat(elements(doc, "failure")).extracting(e -> e.getAttribute("type"))
                 .containsExactly("critical", "medium", "medium", "high");
+    }
+
+    @Test
+    void failsOnlyTheFindingsTheNarrowedGateJudges() throws Exception {
+        ScanReport full = ReportFixtures.full();
+        Finding critical = full.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).findFirst()
+                .orElseThrow();
+        // as with --baseline: every finding but the critical one was already known, so only it is judged
+        RenderOptions options = RenderOptions.plain().withGated(Optional.of(Set.of(critical.fingerprint())));
+        Document doc = parse(Reports.render(ReportFormat.JUNIT, full, options));
+        assertThat(elements(doc, "failure")).extracting(e -> e.getAttribute("type")).containsExactly("critical");
+        assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        assertThat(elements(doc, "system-out")).extracting(Element::getTextContent)
+                .anyMatch(text -> text.startsWith("[high"));
     }
 
     @Test
