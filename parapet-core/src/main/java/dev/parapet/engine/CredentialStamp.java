@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,14 +26,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class CredentialStamp {
 
-    private final String targetOrigin;
+    /** The target's origin alone: credentials go nowhere else, whatever {@code --scope} admits. */
+    private final ScopeGuard targetOrigin;
     private final Identities identities;
     private final Map<Identity, AtomicReference<Credentials>> current = new EnumMap<>(Identity.class);
     private final Map<Identity, AtomicBoolean> refreshed = new EnumMap<>(Identity.class);
     private final AtomicLong stamped = new AtomicLong();
 
     CredentialStamp(URI target, Identities identities) {
-        this.targetOrigin = origin(target);
+        this.targetOrigin = new ScopeGuard(target, List.of());
         this.identities = identities;
         current.put(Identity.PRIMARY, new AtomicReference<>(identities.primary()));
         current.put(Identity.SECONDARY, new AtomicReference<>(identities.secondary()));
@@ -57,7 +57,7 @@ final class CredentialStamp {
     /** The request as it goes on the wire for {@code who}. */
     HttpRequestRecord apply(HttpRequestRecord request, Identity who) {
         Credentials creds = current.get(who).get();
-        if (creds.headers().isEmpty() || !origin(request.uri()).equals(targetOrigin)) {
+        if (creds.headers().isEmpty() || !targetOrigin.allows(request.uri())) {
             return request;
         }
         List<Headers.Field> fields = new ArrayList<>();
@@ -78,7 +78,7 @@ final class CredentialStamp {
      */
     boolean refreshAfter401(HttpRequestRecord sent, Identity who) throws InterruptedException {
         Credentials creds = current.get(who).get();
-        if (creds.command().isEmpty() || !origin(sent.uri()).equals(targetOrigin)) {
+        if (creds.command().isEmpty() || !targetOrigin.allows(sent.uri())) {
             return false;
         }
         synchronized (refreshed.get(who)) {
@@ -96,22 +96,15 @@ final class CredentialStamp {
     }
 
     boolean has(Identity who) {
-        return who == Identity.ANONYMOUS || switch (who) {
+        return switch (who) {
             case PRIMARY -> identities.primary().isPresent();
             case SECONDARY -> identities.secondary().isPresent();
-            case ANONYMOUS -> false;
+            case ANONYMOUS -> true;
         };
     }
 
     /** Requests sent so far that carried credentials. */
     long authenticatedRequests() {
         return stamped.get();
-    }
-
-    static String origin(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : 80;
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        return scheme + "://" + host + ":" + port;
     }
 }

@@ -1,18 +1,15 @@
 package dev.parapet.checks.unsafeconsumption;
 
 import dev.parapet.checks.support.CanaryEvidence;
+import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.FetchParameter;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
-import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
-import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
-import dev.parapet.spi.Canary;
 import dev.parapet.spi.CanaryHit;
-import dev.parapet.spi.CanaryToken;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
@@ -20,7 +17,6 @@ import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.ProbeRequest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -58,17 +54,12 @@ public final class UpstreamContentReflectedCheck implements Check {
         return DESCRIPTOR;
     }
 
-    private record Planted(FetchParameter parameter, CanaryToken token, Exchange probe) {
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        if (ctx.mode() == ScanMode.PASSIVE) {
-            return CheckOutcome.notApplicable("a passive scan plants no canary URLs");
-        }
-        Optional<Canary> canary = ctx.canary();
-        if (canary.isEmpty()) {
-            return CheckOutcome.notApplicable("no out-of-band canary: the target is public and no --oob-url was given");
+        Optional<String> unavailable = CanaryRound.unavailable(ctx);
+        if (unavailable.isPresent()) {
+            return CheckOutcome.notApplicable(unavailable.get());
         }
         List<FetchParameter> parameters = FetchParameter.find(ctx.inventory(), WORDS.words(), Integer.MAX_VALUE)
                 .stream().filter(p -> !FetchParameter.hasWord(p.name(), WORDS.registrationWords()))
@@ -77,31 +68,19 @@ public final class UpstreamContentReflectedCheck implements Check {
             return CheckOutcome.notApplicable("no URL-accepting query parameter among "
                     + ctx.inventory().endpoints().size() + " known endpoints");
         }
-        List<Planted> planted = new ArrayList<>();
-        for (FetchParameter p : parameters) {
-            if (ctx.remainingBudget() <= 0) {
-                break;
-            }
-            CanaryToken token = canary.get().mint("relay " + p.path() + " " + p.name());
-            planted.add(new Planted(p, token, ctx.probe(ProbeRequest.get(p.withValue(token.url().toString())))));
-        }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<Finding> findings = new ArrayList<>();
-        for (Planted pl : planted) {
-            if (!pl.probe().answered() || !pl.token().markupIn(pl.probe().body())) {
-                continue;
-            }
-            List<CanaryHit> hits = canary.get().awaitHits(pl.token(),
-                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (!hits.isEmpty()) {
-                findings.add(finding(pl, hits));
-            }
-        }
-        return CheckOutcome.findings(findings);
+        CanaryRound<FetchParameter> round = CanaryRound.start(ctx);
+        round.plant(parameters, p -> "relay " + p.path() + " " + p.name(),
+                (p, url) -> ProbeRequest.get(p.withValue(url)));
+        // only a response that carried the canary's page back is worth waiting for the fetch that proves it
+        return CheckOutcome.findings(round.called(WAIT, p -> p.probe().answered()
+                && p.token().markupIn(p.probe().body())).stream()
+                .map(UpstreamContentReflectedCheck::finding).toList());
     }
 
-    private static Finding finding(Planted pl, List<CanaryHit> hits) {
-        FetchParameter p = pl.parameter();
+    private static Finding finding(CanaryRound.Called<FetchParameter> called) {
+        CanaryRound.Planted<FetchParameter> pl = called.planted();
+        List<CanaryHit> hits = called.hits();
+        FetchParameter p = pl.subject();
         String type = pl.probe().responseHeaders().first("Content-Type").orElse("none");
         String evidence = p.name() + "=" + pl.token().url() + " -> response (Content-Type: " + type
                 + ") carried the canary's markup verbatim: " + pl.token().markup() + "; "

@@ -1,24 +1,21 @@
 package dev.parapet.checks.unsafeconsumption;
 
 import dev.parapet.checks.support.CanaryEvidence;
+import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
-import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
-import dev.parapet.spi.Canary;
 import dev.parapet.spi.CanaryHit;
-import dev.parapet.spi.CanaryToken;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,17 +50,12 @@ public final class WebhookAnyHostCheck implements Check {
         return DESCRIPTOR;
     }
 
-    private record Planted(Registration registration, CanaryToken token, Exchange probe) {
-    }
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        if (ctx.mode() == ScanMode.PASSIVE) {
-            return CheckOutcome.notApplicable("a passive scan registers no callbacks");
-        }
-        Optional<Canary> canary = ctx.canary();
-        if (canary.isEmpty()) {
-            return CheckOutcome.notApplicable("no out-of-band canary: the target is public and no --oob-url was given");
+        Optional<String> unavailable = CanaryRound.unavailable(ctx);
+        if (unavailable.isPresent()) {
+            return CheckOutcome.notApplicable(unavailable.get());
         }
         List<Registration> registrations = Registration.find(ctx.inventory(), RULES, ctx.mode() == ScanMode.ACTIVE,
                 MAX_REGISTRATIONS);
@@ -72,28 +64,16 @@ public final class WebhookAnyHostCheck implements Check {
                     ? "no callback or webhook registration found" : "no GET-shaped callback or webhook registration"
                     + " found (POST registrations are tried only in active mode)");
         }
-        List<Planted> planted = new ArrayList<>();
-        for (Registration r : registrations) {
-            if (ctx.remainingBudget() <= 0) {
-                break;
-            }
-            CanaryToken token = canary.get().mint("webhook " + r.display());
-            planted.add(new Planted(r, token, ctx.probe(r.probe(token.url().toString()))));
-        }
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        List<Finding> findings = new ArrayList<>();
-        for (Planted pl : planted) {
-            List<CanaryHit> hits = canary.get().awaitHits(pl.token(),
-                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            if (!hits.isEmpty()) {
-                findings.add(finding(pl, hits));
-            }
-        }
-        return CheckOutcome.findings(findings);
+        CanaryRound<Registration> round = CanaryRound.start(ctx);
+        round.plant(registrations, r -> "webhook " + r.display(), Registration::probe);
+        return CheckOutcome.findings(round.called(WAIT, p -> true).stream()
+                .map(WebhookAnyHostCheck::finding).toList());
     }
 
-    private static Finding finding(Planted pl, List<CanaryHit> hits) {
-        Registration r = pl.registration();
+    private static Finding finding(CanaryRound.Called<Registration> called) {
+        CanaryRound.Planted<Registration> pl = called.planted();
+        List<CanaryHit> hits = called.hits();
+        Registration r = pl.subject();
         String evidence = r.display() + " = " + pl.token().url() + " was accepted (" + pl.probe().status() + ") and "
                 + CanaryEvidence.line(pl.token(), hits);
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
