@@ -52,13 +52,13 @@ final class LabProcess implements AutoCloseable {
     }
 
     /**
-     * The flask-sqlite lab: {@code python -u app.py 0} with {@code LAB_MODE} and {@code LAB_DATABASE} (the SQLite
-     * file it creates and seeds).
+     * The flask-sqlite lab: {@code python -u app.py} with {@code PORT=0}, {@code LAB_MODE} and {@code LAB_DATABASE}
+     * (the SQLite file it creates and seeds).
      */
     static LabProcess flask(Path labDir, Path python, String mode, Path databaseFile)
             throws IOException, InterruptedException {
-        return launch(labDir, mode, List.of(python.toString(), "-u", "app.py", "0"),
-                Map.of("LAB_MODE", mode, "LAB_DATABASE", databaseFile.toString(), "PYTHONDONTWRITEBYTECODE", "1"));
+        return launch(labDir, mode, List.of(python.toString(), "-u", "app.py"), Map.of("PORT", "0", "LAB_MODE", mode,
+                "LAB_DATABASE", databaseFile.toString(), "PYTHONDONTWRITEBYTECODE", "1"));
     }
 
     /**

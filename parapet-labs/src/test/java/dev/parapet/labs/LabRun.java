@@ -78,6 +78,8 @@ record LabRun(String mode, ScanReport report, ScanReport activeReport, List<Stri
         m.put("falsePositives", falsePositives.stream().map(LabRun::describe).toList());
         m.put("findings", report.findings().stream().map(LabRun::describe).toList());
         m.put("activeModeFindings", activeReport.findings().stream().map(LabRun::describe).toList());
+        m.put("checksNotCompleted", notCompleted(report));
+        m.put("activeChecksNotCompleted", notCompleted(activeReport));
         m.put("findingsBySeverity", bySeverity());
         m.put("attackPaths", report.attackPaths().size());
         m.put("scanSeconds", report.duration().toMillis() / 1000.0);
@@ -88,6 +90,14 @@ record LabRun(String mode, ScanReport report, ScanReport activeReport, List<Stri
             m.put("curlNotReproduced", replays.stream().filter(r -> !r.reproduced())
                     .map(r -> r.findingTitle() + ": " + r.reason()).toList());
         }
+        return m;
+    }
+
+    /** Checks that did not complete, with how they ended and why: what a reader needs to tell "not found" apart. */
+    private static Map<String, String> notCompleted(ScanReport r) {
+        Map<String, String> m = new java.util.TreeMap<>();
+        r.checks().stream().filter(c -> c.status() != dev.parapet.model.CheckStatus.COMPLETED)
+                .forEach(c -> m.put(c.checkId(), c.status().id() + ": " + c.reason()));
         return m;
     }
 
