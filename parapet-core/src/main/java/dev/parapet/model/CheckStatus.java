@@ -6,6 +6,11 @@ import java.util.Locale;
 public enum CheckStatus {
     /** Ran to completion; its findings (possibly none) count. */
     COMPLETED,
+    /**
+     * Ran, but did not test everything it applies to (the scan's request budget or time ran out first); its
+     * findings count, its silence does not: the reason and the run's counts say how much was tested.
+     */
+    PARTIAL,
     /** Did not apply to this target; the reason says why. */
     NOT_APPLICABLE,
     /** Failed inside Parapet; never counted as a finding. */

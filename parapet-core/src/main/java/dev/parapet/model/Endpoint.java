@@ -11,7 +11,31 @@ public record Endpoint(String method, URI uri, Source source) {
         /** Found while crawling links in responses or robots.txt. */
         DISCOVERED,
         /** Read from an OpenAPI document. */
-        SPEC
+        SPEC,
+        /** An API description found at a common location, a Swagger UI or ReDoc page, or a Link header. */
+        API_DOCUMENT,
+        /** The action of an HTML form on an in-scope page. */
+        FORM,
+        /** A path literal in a same-origin JavaScript bundle. */
+        SCRIPT,
+        /** A common path (admin, debug, docs…) that answered under a base path the scan learnt. */
+        WORDLIST,
+        /** A parameter that parameter mining found the endpoint reacts to. */
+        MINED;
+
+        /** {@code spec}, {@code html form}, …: how text reports name it. */
+        public String label() {
+            return switch (this) {
+                case TARGET -> "target";
+                case DISCOVERED -> "crawl";
+                case SPEC -> "spec";
+                case API_DOCUMENT -> "api document";
+                case FORM -> "html form";
+                case SCRIPT -> "javascript";
+                case WORDLIST -> "wordlist";
+                case MINED -> "mined";
+            };
+        }
     }
 
     public Endpoint {

@@ -19,13 +19,17 @@ import java.util.Set;
  *                                  schema is undeclared or open, so "not declared" can only be judged when non-empty
  * @param requestSchemaProperties   property names its request body schema accepts
  * @param tags                      the spec's tags
- * @param uri                       the concrete URL under the target to call it with synthesised values; absent when
- *                                  the path could not be mapped
+ * @param uri                       the concrete URL under the target to call it with synthesised values (required
+ *                                  query parameters, and optional ones the document gives a default or example
+ *                                  for); absent when the path could not be mapped
+ * @param summary                   the operation's summary and description joined; empty when it has neither
+ * @param requestBody               its documented request body, when it has one the reader understood
  */
 public record ApiOperation(String method, String pathTemplate, String operationId, boolean deprecated,
                            List<ApiParameter> parameters, boolean securityRequired,
                            Set<String> responseSchemaProperties, Set<String> requestSchemaProperties,
-                           List<String> tags, Optional<URI> uri) {
+                           List<String> tags, Optional<URI> uri, String summary,
+                           Optional<ApiRequestBody> requestBody) {
 
     public ApiOperation {
         method = method.toUpperCase(java.util.Locale.ROOT);
@@ -34,6 +38,24 @@ public record ApiOperation(String method, String pathTemplate, String operationI
         responseSchemaProperties = Set.copyOf(responseSchemaProperties);
         requestSchemaProperties = Set.copyOf(requestSchemaProperties);
         tags = List.copyOf(tags);
+        uri = uri == null ? Optional.empty() : uri;
+        summary = summary == null ? "" : summary;
+        requestBody = requestBody == null ? Optional.empty() : requestBody;
+    }
+
+    /** An operation without summary and request body. */
+    public ApiOperation(String method, String pathTemplate, String operationId, boolean deprecated,
+                        List<ApiParameter> parameters, boolean securityRequired,
+                        Set<String> responseSchemaProperties, Set<String> requestSchemaProperties,
+                        List<String> tags, Optional<URI> uri) {
+        this(method, pathTemplate, operationId, deprecated, parameters, securityRequired, responseSchemaProperties,
+                requestSchemaProperties, tags, uri, "", Optional.empty());
+    }
+
+    /** The same operation called at {@code newUri}. */
+    public ApiOperation withUri(URI newUri) {
+        return new ApiOperation(method, pathTemplate, operationId, deprecated, parameters, securityRequired,
+                responseSchemaProperties, requestSchemaProperties, tags, Optional.of(newUri), summary, requestBody);
     }
 
     /** {@code GET /users/{id}}: how findings and warnings name the operation. */

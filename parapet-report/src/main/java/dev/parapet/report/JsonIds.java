@@ -88,6 +88,7 @@ final class JsonIds {
     static String of(CheckStatus s) {
         return switch (s) {
             case COMPLETED -> "completed";
+            case PARTIAL -> "partial";
             case NOT_APPLICABLE -> "not-applicable";
             case ERRORED -> "errored";
             case INTERRUPTED -> "interrupted";
@@ -112,6 +113,11 @@ final class JsonIds {
             case TARGET -> "target";
             case DISCOVERED -> "discovered";
             case SPEC -> "spec";
+            case API_DOCUMENT -> "api-document";
+            case FORM -> "form";
+            case SCRIPT -> "script";
+            case WORDLIST -> "wordlist";
+            case MINED -> "mined";
         };
     }
 
