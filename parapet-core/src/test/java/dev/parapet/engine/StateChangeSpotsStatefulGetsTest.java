@@ -40,5 +40,9 @@ class StateChangeSpotsStatefulGetsTest {
         assertThat(stateChange.of(get("/db", "resetDatabase", "", List.of()))).isPresent();
         assertThat(stateChange.of(get("/x", "", "Drops and re-creates the tables", List.of()))).isPresent();
         assertThat(stateChange.of(get("/x", "listUsers", "Lists the users", List.of("users")))).isEmpty();
+        assertThat(stateChange.of(get("/lang/{code}", "setLanguage", "Sets the language cookie", List.of())))
+                .as("changing the caller's own view is no change to the target").isEmpty();
+        assertThat(stateChange.of(get("/tools/ping", "runPing", "Runs ping against a host", List.of())))
+                .as("a tool a check must still reach").isEmpty();
     }
 }
