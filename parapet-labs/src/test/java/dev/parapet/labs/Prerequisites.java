@@ -22,14 +22,52 @@ final class Prerequisites {
     private Prerequisites() {
     }
 
-    /** The koa-cockroach lab directory, with its npm dependencies installed. */
-    static Path labDir() {
+    /** Long enough for {@code npm ci} of the lab's few locked packages on a slow mirror. */
+    private static final long NPM_CI_MINUTES = 5;
+
+    /**
+     * The koa-cockroach lab directory, with its npm dependencies installed: when they are missing (a fresh clone),
+     * {@code npm ci} installs the locked versions first, so {@code ./mvnw verify} needs no set-up of its own.
+     */
+    static synchronized Path labDir() {
         Path lab = lab("koa-cockroach", "src/server.js");
-        if (!Files.isDirectory(lab.resolve("node_modules/koa")) || !Files.isDirectory(lab.resolve("node_modules/pg"))) {
+        if (!installed(lab)) {
+            npmCi(lab);
+        }
+        if (!installed(lab)) {
             throw new IllegalStateException("the lab's dependencies are missing: run `npm ci` in " + lab
                     + " (Node.js 20 or later)");
         }
         return lab;
+    }
+
+    private static boolean installed(Path lab) {
+        return Files.isDirectory(lab.resolve("node_modules/koa")) && Files.isDirectory(lab.resolve("node_modules/pg"));
+    }
+
+    /** {@code npm ci --no-audit --no-fund} in {@code lab}, bounded in time; its output goes to the test log. */
+    private static void npmCi(Path lab) {
+        Path npm = onPath("npm").stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                "the lab's dependencies are missing and `npm` is not on PATH: install Node.js 20 or later"));
+        try {
+            Process p = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund").directory(lab.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(NPM_CI_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("`npm ci` in " + lab + " took longer than " + NPM_CI_MINUTES
+                        + " minutes: run it by hand");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("`npm ci` in " + lab + " failed (exit " + p.exitValue()
+                        + "): run it by hand to see why");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("`npm ci` could not start in " + lab + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while `npm ci` ran in " + lab, e);
+        }
     }
 
     /** The flask-sqlite lab directory (its dependencies come with the Python that {@link #python()} finds). */
