@@ -32,6 +32,8 @@ final class CoverageLedger {
     private final Map<String, Untested> operationUntested = new ConcurrentHashMap<>();
     /** Input key → check id → empty when tested, the reason otherwise. */
     private final Map<String, Map<String, Optional<Untested>>> inputs = new ConcurrentHashMap<>();
+    /** Input key → what the check said when it could not test the input. */
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
 
     CoverageLedger(Surface surface, SurfaceIndex index) {
         this.surface = surface;
@@ -66,6 +68,14 @@ final class CoverageLedger {
         inputs.computeIfAbsent(point.key(), k -> new ConcurrentHashMap<>()).put(checkId, Optional.of(reason));
     }
 
+    /** {@code checkId} said it cannot test {@code point}, for {@code reason}, as {@code detail} explains. */
+    void skipped(String checkId, InputPoint point, Untested reason, String detail) {
+        untested(checkId, point, reason);
+        if (!detail.isEmpty()) {
+            refusals.putIfAbsent(point.key(), detail);
+        }
+    }
+
     /** Why an operation as a whole was left alone (mode, looks state-changing), when no check tests it. */
     void operationUntested(Operation op, Untested reason) {
         operationUntested.putIfAbsent(op.display(), reason);
@@ -91,7 +101,9 @@ final class CoverageLedger {
                     tested++;
                 } else {
                     reasons.add(why.get());
-                    untested.add(p.location().id() + " " + p.name() + ": " + why.get().label());
+                    String detail = refusals.getOrDefault(p.key(), "");
+                    untested.add(p.location().id() + " " + p.name() + ": " + why.get().label()
+                            + (detail.isEmpty() ? "" : " (" + detail + ")"));
                 }
             }
             Set<String> by = testedBy.getOrDefault(op.display(), Set.of());

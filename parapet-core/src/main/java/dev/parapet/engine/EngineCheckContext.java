@@ -13,6 +13,10 @@ import dev.parapet.spi.Identity;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
 import dev.parapet.spi.TlsHandshake;
+import dev.parapet.spi.Write;
+import dev.parapet.spi.WriteTicket;
+import dev.parapet.model.Untested;
+import dev.parapet.model.WriteRecord;
 
 import java.net.URI;
 import java.time.Duration;
@@ -31,7 +35,7 @@ final class EngineCheckContext implements CheckContext {
     /** The parts of one scan every check's context shares. */
     record Shared(Inventory inventory, ScanConfig config, ProbeCache cache, RequestExecutor executor,
                   ScanControl control, PromptGate prompts, Supplier<Optional<Canary>> canary, ScanBudget scanBudget,
-                  SafeModeGuard guard, CoverageLedger ledger) {
+                  SafeModeGuard guard, CoverageLedger ledger, UndoLedger writes) {
     }
 
     private final Shared shared;
@@ -41,6 +45,12 @@ final class EngineCheckContext implements CheckContext {
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger overScanBudget = new AtomicInteger();
+    /** What {@link #untested} was told for the step this context serves; null when nothing. */
+    private volatile Skipped skipped;
+
+    /** A point the check said it cannot test, and why. */
+    record Skipped(Untested reason, String detail) {
+    }
 
     EngineCheckContext(Shared shared, String checkId, ProbeBudget budget) {
         this(shared, checkId, budget, new AtomicInteger());
@@ -86,6 +96,16 @@ final class EngineCheckContext implements CheckContext {
      */
     @Override
     public Exchange probe(ProbeRequest request) throws InterruptedException {
+        return probe(request, false);
+    }
+
+    /** As {@link #probe}, past the cache: the answer is sent for and replaces any cached one. */
+    @Override
+    public Exchange probeFresh(ProbeRequest request) throws InterruptedException {
+        return probe(request, true);
+    }
+
+    private Exchange probe(ProbeRequest request, boolean fresh) throws InterruptedException {
         ScanControl control = shared.control();
         if (Thread.currentThread().isInterrupted() || control.isStopping()) {
             throw stopping();
@@ -100,6 +120,12 @@ final class EngineCheckContext implements CheckContext {
         if (intercepted.isPresent()) {
             return intercepted.get();
         }
+        if (request.method().equals("DELETE") && !(shared.writes().mayDelete()
+                && shared.writes().createdHere(request.uri()))) {
+            return Exchange.failed(asRecord, ExchangeOutcome.REFUSED, shared.writes().mayDelete()
+                    ? "DELETE is sent only to objects this scan created" : "DELETE is sent only with --mode active "
+                    + "and --allow-delete, and only to objects this scan created", Duration.ZERO);
+        }
         if (!budget.tryTake()) {
             return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "request budget spent", Duration.ZERO);
         }
@@ -109,13 +135,49 @@ final class EngineCheckContext implements CheckContext {
             return Exchange.failed(asRecord, ExchangeOutcome.BUDGET_EXHAUSTED, "the scan's request budget ("
                     + shared.scanBudget().limit() + " after discovery; --max-requests) is spent", Duration.ZERO);
         }
-        Exchange e = shared.cache().get(request, shared.executor()::execute);
+        Exchange e = fresh ? shared.cache().refresh(request, shared.executor()::execute)
+                : shared.cache().get(request, shared.executor()::execute);
         if (e.outcome() == ExchangeOutcome.CANCELLED) {
             throw stopping();
         }
         (e.answered() ? answered : unanswered).incrementAndGet();
         shared.ledger().probed(checkId, request);
         return e;
+    }
+
+    @Override
+    public WriteTicket recordWrite(Write write) {
+        return shared.writes().record(checkId, write);
+    }
+
+    /** Deferred to the end-of-scan pass when the scan is stopping, so a check's interrupt cannot cut an undo short. */
+    @Override
+    public WriteRecord undo(WriteTicket ticket) throws InterruptedException {
+        if (shared.control().isStopping()) {
+            return pending(ticket);
+        }
+        return shared.writes().undo(ticket);
+    }
+
+    private WriteRecord pending(WriteTicket ticket) {
+        return new WriteRecord(checkId, ticket.write() instanceof Write.Created ? WriteRecord.Kind.CREATED
+                : WriteRecord.Kind.CHANGED, ticket.write().via(), ticket.write().object().toString(), "", "",
+                WriteRecord.Outcome.PENDING, "left to the end-of-scan undo pass");
+    }
+
+    @Override
+    public boolean mayDelete() {
+        return mode() == ScanMode.ACTIVE && shared.writes().mayDelete();
+    }
+
+    @Override
+    public void untested(Untested reason, String detail) {
+        skipped = new Skipped(reason, detail == null ? "" : detail);
+    }
+
+    /** What the check said when it could not test the point of this step, or empty. */
+    Optional<Skipped> skipped() {
+        return Optional.ofNullable(skipped);
     }
 
     /** The {@link PromptGate}'s rules, then this check's budget; a stopping scan throws as {@link #probe} does. */

@@ -51,18 +51,25 @@ final class InputCheckRun {
         findings.addAll(result.findings());
         int eligible = plan.eligible();
         int tested = result.tested();
+        int refused = result.refused();
         long overBudget = plan.excluded().stream().filter(x -> x.reason() == Untested.BUDGET).count();
         CheckStatus status;
         String reason;
-        if (eligible == 0 && findings.isEmpty()) {
+        if (eligible == 0 && findings.isEmpty() && ctx.used() == 0) {
             status = CheckStatus.NOT_APPLICABLE;
             reason = plan.excluded().isEmpty() ? "no input point it applies to"
                     : "its " + plan.excluded().size() + " input point" + (plan.excluded().size() == 1 ? "" : "s")
                     + " cannot be tested in " + ctx.mode().id() + " mode ("
                     + plan.excluded().getFirst().reason().label() + ")";
-        } else if (tested == eligible && result.unconfirmed() == 0) {
+        } else if (tested == 0 && refused == eligible && findings.isEmpty()) {
+            // nothing tested: every point was one the check could not test, so a pass would say nothing
+            status = CheckStatus.NOT_APPLICABLE;
+            reason = "none of its " + eligible + " input point" + (eligible == 1 ? "" : "s") + " could be tested (first: "
+                    + result.firstRefusal() + ")";
+        } else if (tested + refused == eligible && result.unconfirmed() == 0) {
             status = CheckStatus.COMPLETED;
-            reason = "";
+            reason = refused == 0 ? "" : refused + " of " + eligible + " input points could not be tested (first: "
+                    + result.firstRefusal() + ")";
         } else if (tested == 0 && findings.isEmpty() && control.isStopping()) {
             status = CheckStatus.INTERRUPTED;
             reason = control.reason().isEmpty() ? "interrupted" : control.reason();
@@ -72,7 +79,7 @@ final class InputCheckRun {
             if (overBudget > 0) {
                 why.add(overBudget + " over the request budget");
             }
-            int cut = eligible - tested - (int) overBudget;
+            int cut = eligible - tested - refused - (int) overBudget;
             if (cut > 0) {
                 why.add(cut + " not tested (" + result.firstReason().map(Untested::label).orElse("time budget")
                         + (control.isStopping() && !control.reason().isEmpty() ? ": " + control.reason() : "") + ")");

@@ -30,9 +30,13 @@ final class InputRunner {
     private static final Logger LOG = LoggerFactory.getLogger(InputRunner.class);
 
     /** What became of a check's points. */
-    record Result(List<Finding> findings, int tested, int signals, int unconfirmed, int untested,
-                  Optional<Untested> firstReason, String firstError) {
+    record Result(List<Finding> findings, int tested, int signals, int unconfirmed, int untested, int refused,
+                  Optional<Untested> firstReason, String firstError, String firstRefusal) {
     }
+
+    /** Reasons only a check gives ({@link dev.parapet.spi.CheckContext#untested}): the point is done, not cut short. */
+    private static final java.util.Set<Untested> CHECK_SAID = java.util.EnumSet.of(Untested.BASELINE_REFUSED,
+            Untested.NO_READ_BACK, Untested.MODE);
 
     private final EngineCheckContext ctx;
     private final CoverageLedger ledger;
@@ -57,6 +61,8 @@ final class InputRunner {
         AtomicInteger signals = new AtomicInteger();
         AtomicInteger unconfirmed = new AtomicInteger();
         AtomicInteger untested = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<String> refusals = Collections.synchronizedList(new ArrayList<>());
         List<Untested> reasons = Collections.synchronizedList(new ArrayList<>());
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         int workers = Math.min(parallelism, Math.max(1, points.size()));
@@ -66,10 +72,14 @@ final class InputRunner {
                 futures.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < points.size(); i = next.getAndIncrement()) {
                         InputPoint p = points.get(i);
-                        Untested why = one(check, p, screens, confirms, findings, signals, unconfirmed, errors);
+                        Untested why = one(check, p, screens, confirms, findings, signals, unconfirmed, errors,
+                                refusals);
                         if (why == null) {
                             tested.incrementAndGet();
                             ledger.tested(id, p);
+                        } else if (CHECK_SAID.contains(why)) {
+                            // the check said why it could not test the point (the ledger has it): done, not cut short
+                            refused.incrementAndGet();
                         } else {
                             untested.incrementAndGet();
                             reasons.add(why);
@@ -96,19 +106,27 @@ final class InputRunner {
             reasons.add(Untested.TIME);
         }
         Optional<Untested> first = reasons.stream().min(Enum::compareTo);
-        return new Result(List.copyOf(findings), tested.get(), signals.get(), unconfirmed.get(), untested.get(), first,
-                errors.isEmpty() ? "" : errors.getFirst());
+        return new Result(List.copyOf(findings), tested.get(), signals.get(), unconfirmed.get(), untested.get(),
+                refused.get(), first, errors.isEmpty() ? "" : errors.getFirst(),
+                refusals.isEmpty() ? "" : refusals.getFirst());
     }
 
     /** Screens and, on a signal, confirms one point; null when it was tested, else why not. */
     private <S> Untested one(InputCheck<S> check, InputPoint p, ProbeBudget screens, ProbeBudget confirms,
                              List<Finding> findings, AtomicInteger signals, AtomicInteger unconfirmed,
-                             List<String> errors) {
+                             List<String> errors, List<String> refusals) {
         EngineCheckContext screenCtx = ctx.withBudget(screens.child(Math.max(1, check.screenCost())));
         try {
             Optional<S> signal = check.screen(screenCtx, p);
             if (screenCtx.overScanBudget() > 0) {
                 return Untested.BUDGET;
+            }
+            Optional<EngineCheckContext.Skipped> skipped = screenCtx.skipped();
+            if (skipped.isPresent() && signal.isEmpty()) {
+                ledger.skipped(check.descriptor().id(), p, skipped.get().reason(), skipped.get().detail());
+                refusals.add(p.operation().display() + ": " + skipped.get().reason().label()
+                        + (skipped.get().detail().isEmpty() ? "" : " (" + skipped.get().detail() + ")"));
+                return skipped.get().reason();
             }
             if (screenCtx.answered() == 0 && screenCtx.unanswered() > 0) {
                 return Untested.UNANSWERED;

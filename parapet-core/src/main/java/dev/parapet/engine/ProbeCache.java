@@ -37,7 +37,15 @@ final class ProbeCache {
         }
     }
 
+    /**
+     * The shared exchange for {@code probe}, sending it when no identical probe was sent before. Writes (any method
+     * but GET, HEAD, OPTIONS and TRACE) are always sent and never kept: two identical writes are two changes, and
+     * a restore that repeats an earlier request must reach the target.
+     */
     Exchange get(ProbeRequest probe, Sender sender) throws InterruptedException {
+        if (!RequestExecutor.READ_ONLY_METHODS.contains(probe.method())) {
+            return sender.send(probe);
+        }
         CompletableFuture<Exchange> mine = new CompletableFuture<>();
         CompletableFuture<Exchange> existing = entries.putIfAbsent(probe, mine);
         if (existing != null) {
@@ -63,6 +71,18 @@ final class ProbeCache {
             mine.cancel(false);
             throw e;
         }
+    }
+
+    /**
+     * Sends {@code probe} whatever the cache holds (a read-back after a write), and keeps its answer for later
+     * identical probes in place of the old one.
+     */
+    Exchange refresh(ProbeRequest probe, Sender sender) throws InterruptedException {
+        Exchange e = sender.send(probe);
+        if (e.answered() && RequestExecutor.READ_ONLY_METHODS.contains(probe.method())) {
+            entries.put(probe, CompletableFuture.completedFuture(e));
+        }
+        return e;
     }
 
     long shared() {

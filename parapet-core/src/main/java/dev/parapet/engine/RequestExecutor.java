@@ -45,6 +45,7 @@ final class RequestExecutor {
     private final ScanMode mode;
     private final int maxRedirects;
     private final CredentialStamp credentials;
+    private final boolean allowDelete;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong outOfScope = new AtomicLong();
@@ -52,6 +53,15 @@ final class RequestExecutor {
 
     RequestExecutor(String scanId, HttpTransport transport, ScopeGuard scope, HostLimiter limiter, ScanControl control,
                     EventBus events, ScanMode mode, int maxRedirects, int hostErrorBudget, CredentialStamp credentials) {
+        this(scanId, transport, scope, limiter, control, events, mode, maxRedirects, hostErrorBudget, credentials,
+                false);
+    }
+
+    /** {@code allowDelete}: whether {@code active} mode may send DELETE at all ({@code --allow-delete}). */
+    RequestExecutor(String scanId, HttpTransport transport, ScopeGuard scope, HostLimiter limiter, ScanControl control,
+                    EventBus events, ScanMode mode, int maxRedirects, int hostErrorBudget, CredentialStamp credentials,
+                    boolean allowDelete) {
+        this.allowDelete = allowDelete;
         this.scanId = scanId;
         this.transport = transport;
         this.scope = scope;
@@ -74,6 +84,21 @@ final class RequestExecutor {
      * accounting are the same as for {@link #execute(ProbeRequest)}; credentials still reach the target only.
      */
     Exchange execute(ProbeRequest probe, java.util.function.Predicate<URI> allowed) throws InterruptedException {
+        return execute(probe, allowed, false);
+    }
+
+    /**
+     * Sends an undo request of the {@link UndoLedger} (a delete, a restore, the read that checks it) with every rule
+     * of {@link #execute(ProbeRequest)}, except that a stopping scan still sends it: a scan stopped by its time
+     * budget or by the user must still take back what it changed. Never follows redirects.
+     */
+    Exchange executeUndo(ProbeRequest probe) throws InterruptedException {
+        return execute(new ProbeRequest(probe.method(), probe.uri(), probe.headers(), probe.body(), false,
+                probe.identity()), scope::allows, true);
+    }
+
+    private Exchange execute(ProbeRequest probe, java.util.function.Predicate<URI> allowed, boolean evenWhenStopping)
+            throws InterruptedException {
         HttpRequestRecord request = new HttpRequestRecord(probe.method(), probe.uri(), probe.headers(), probe.body());
         if (!allowed.test(probe.uri())) {
             outOfScope.incrementAndGet();
@@ -85,11 +110,17 @@ final class RequestExecutor {
             return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, probe.method()
                     + " is not sent in " + mode.id() + " mode", Duration.ZERO);
         }
+        if (probe.method().equals("DELETE") && !allowDelete) {
+            outOfScope.incrementAndGet();
+            return Exchange.failed(request, ExchangeOutcome.REFUSED, "DELETE is sent only with --allow-delete",
+                    Duration.ZERO);
+        }
+        int retries = MAX_429_RETRIES;
         HttpRequestRecord stamped = credentials.apply(request, probe.identity());
-        Exchange exchange = sendWithRetries(stamped);
+        Exchange exchange = send(stamped, retries, evenWhenStopping);
         if (exchange.status() == 401 && credentials.refreshAfter401(stamped, probe.identity())) {
             // an --auth-command token may have expired: its fresh output gets this request once more
-            exchange = sendWithRetries(credentials.apply(request, probe.identity()));
+            exchange = send(credentials.apply(request, probe.identity()), retries, evenWhenStopping);
         }
         HttpRequestRecord current = request;
         int redirects = 0;
@@ -120,18 +151,19 @@ final class RequestExecutor {
             return Exchange.failed(request, ExchangeOutcome.OUT_OF_SCOPE, "outside the scan's scope: "
                     + request.uri().getScheme() + "://" + request.uri().getAuthority(), Duration.ZERO);
         }
-        return send(credentials.apply(request, dev.parapet.spi.Identity.PRIMARY), 0);
+        return send(credentials.apply(request, dev.parapet.spi.Identity.PRIMARY), 0, false);
     }
 
     private Exchange sendWithRetries(HttpRequestRecord request) throws InterruptedException {
-        return send(request, MAX_429_RETRIES);
+        return send(request, MAX_429_RETRIES, false);
     }
 
-    private Exchange send(HttpRequestRecord request, int max429Retries) throws InterruptedException {
+    private Exchange send(HttpRequestRecord request, int max429Retries, boolean evenWhenStopping)
+            throws InterruptedException {
         String host = hostKey(request.uri());
         Exchange exchange = null;
         for (int attempt = 0; attempt <= max429Retries; attempt++) {
-            if (control.isStopping()) {
+            if (control.isStopping() && !evenWhenStopping) {
                 return Exchange.failed(request, ExchangeOutcome.CANCELLED, "scan stopping: " + control.reason(),
                         Duration.ZERO);
             }

@@ -106,7 +106,8 @@ public final class ScanEngine {
             stamp.resolveCommands();
             RequestExecutor executor = new RequestExecutor(scanId, transport, scope,
                     new HostLimiter(config.rate(), config.concurrency()), control, events, config.mode(),
-                    config.maxRedirects(), config.hostErrorBudget(), stamp);
+                    config.maxRedirects(), config.hostErrorBudget(), stamp,
+                    config.mode() == dev.parapet.model.ScanMode.ACTIVE && config.allowDelete());
             Discovery discovery = new Discovery(executor, scope, config.maxDiscoveredEndpoints());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
@@ -140,9 +141,11 @@ public final class ScanEngine {
             InputPlan plan = InputPlan.plan(checks, inventory.surface(), config, scanBudget.limit());
             SafeModeGuard guard = new SafeModeGuard(config.mode(), surfaceIndex, new StateChange(vocabulary),
                     inventory.exchanges());
+            UndoLedger writes = new UndoLedger(config.mode() == dev.parapet.model.ScanMode.ACTIVE
+                    && config.allowDelete(), executor::executeUndo);
             try (ScanCanary canary = new ScanCanary(config)) {
                 EngineCheckContext.Shared shared = new EngineCheckContext.Shared(inventory, config, cache, executor,
-                        control, prompts, canary::get, scanBudget, guard, ledger);
+                        control, prompts, canary::get, scanBudget, guard, ledger, writes);
                 Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
                 for (Check c : checks) {
                     int budget = c.descriptor().requestBudget() + plan.of(c)
@@ -153,6 +156,8 @@ public final class ScanEngine {
                 this.ledger = ledger;
                 runChecks(contexts, runs, findings);
             }
+            // whatever stopped the checks, what they changed is taken back before the report is written
+            writes.undoRemaining();
             for (dev.parapet.spi.Operation op : inventory.surface().operations()) {
                 if (config.mode() == dev.parapet.model.ScanMode.SAFE && op.changesState().isPresent()) {
                     ledger.operationUntested(op, dev.parapet.model.Untested.STATE_CHANGING);
@@ -172,7 +177,7 @@ public final class ScanEngine {
                     reason, score, findings, AttackPaths.build(findings), runs, inventory.endpoints(),
                     inventory.apiDocuments().stream().map(URI::toString).toList(),
                     executor.stats(cache.shared(), inventory.endpoints().size()), specSummary(inventory),
-                    withFinalCount(auth, stamp), ledger.build());
+                    withFinalCount(auth, stamp), ledger.build(), writes.build());
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }

@@ -9,13 +9,15 @@ import java.util.List;
  * Everything a scan produced. {@code complete} is false when the scan was stopped early (time budget, host-error
  * budget, interrupt); {@code incompleteReason} then says why. Findings are ordered most severe first. {@code spec}
  * says how far the API description covered the scan; {@code auth} whether credentials were applied and accepted;
- * {@code coverage} which operations and input points of the surface were tested, and why the others were not.
+ * {@code coverage} which operations and input points of the surface were tested, and why the others were not;
+ * {@code writes} every change an active scan made on the target and whether it was undone (empty in other modes).
  */
 public record ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
                          ScanContext context, Instant startedAt, Duration duration, boolean complete,
                          String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
                          List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
-                         ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage) {
+                         ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage,
+                         List<WriteRecord> writes) {
 
     public static final String SCHEMA_VERSION = "1.2";
 
@@ -37,6 +39,23 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
         spec = spec == null ? SpecSummary.NONE : spec;
         auth = auth == null ? AuthSummary.NONE : auth;
         coverage = coverage == null ? Coverage.NONE : coverage;
+        writes = writes == null ? List.of() : List.copyOf(writes);
+    }
+
+    /** A report without writes: a scan that changed nothing on the target. */
+    public ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
+                      ScanContext context, Instant startedAt, Duration duration, boolean complete,
+                      String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
+                      List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
+                      ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage) {
+        this(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration, complete,
+                incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats, spec, auth,
+                coverage, List.of());
+    }
+
+    /** Writes the scan left on the target: not undone, or undone without a read to show it. */
+    public List<WriteRecord> writesNotUndone() {
+        return writes.stream().filter(w -> !w.outcome().clean()).toList();
     }
 
     /** A report without surface coverage ({@link Coverage#NONE}). */

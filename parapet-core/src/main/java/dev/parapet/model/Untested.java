@@ -14,6 +14,13 @@ public enum Untested {
     STATE_CHANGING("looks state-changing"),
     /** Its probes were sent, but none was answered (timeouts, resets, refused connections). */
     UNANSWERED("not answered"),
+    /**
+     * Its operation refused the check's baseline request (a 4xx to the synthesised or no-op body), so a write test
+     * would only have tested the API's validation.
+     */
+    BASELINE_REFUSED("baseline refused"),
+    /** A write test could not read back what it wrote: no object URL in the answer, no readable field. */
+    NO_READ_BACK("nothing to read back"),
     /** A check failed inside Parapet while testing it. */
     ERRORED("check error"),
     /** No selected check applies to it. */

@@ -56,8 +56,64 @@ public interface CheckContext {
                 ExchangeOutcome.REFUSED, "this context sends no prompts", Duration.ZERO);
     }
 
+    /**
+     * Sends {@code request} as {@link #probe} does, but never answers it from the scan's shared cache of identical
+     * probes: for reading an object back after a write, when an earlier identical read would show the old state.
+     * Its answer replaces the cached one. Writes (POST, PUT, PATCH, DELETE) are never cached in the first place.
+     *
+     * @throws InterruptedException when the scan is being stopped
+     */
+    default Exchange probeFresh(ProbeRequest request) throws InterruptedException {
+        return probe(request);
+    }
+
     /** Probes left in this check's budget. */
     int remainingBudget();
+
+    /**
+     * Records a change this check made on the target, right after sending the request that made it (before any
+     * read-back, so a scan stopped in between still undoes it). The engine lists the write in the report and
+     * undoes it at the end of the scan unless {@link #undo} did first. Costs no probe.
+     */
+    default WriteTicket recordWrite(Write write) {
+        return new WriteTicket(0, write);
+    }
+
+    /**
+     * Undoes a recorded write now: the engine sends its delete or restore request (and the read that shows it
+     * took), outside this check's budget and the probe cache, and never twice for one write. Call it in a
+     * {@code finally} block. When the scan is stopping, the write is left to the end-of-scan pass and the answer
+     * is {@link dev.parapet.model.WriteRecord.Outcome#PENDING}.
+     *
+     * @return what became of the write
+     */
+    default dev.parapet.model.WriteRecord undo(WriteTicket ticket) throws InterruptedException {
+        return new dev.parapet.model.WriteRecord("", ticket.write() instanceof Write.Created
+                ? dev.parapet.model.WriteRecord.Kind.CREATED : dev.parapet.model.WriteRecord.Kind.CHANGED,
+                ticket.write().via(), ticket.write().object().toString(), "", "",
+                dev.parapet.model.WriteRecord.Outcome.LEFT_BEHIND, "this context keeps no undo ledger");
+    }
+
+    /**
+     * Whether this scan may delete what it creates ({@code --mode active} with {@code --allow-delete}): a check
+     * that creates objects on purpose (an account, a webhook) does so only when they can be deleted again.
+     * DELETE is only ever sent to an object this scan recorded as created.
+     */
+    default boolean mayDelete() {
+        return false;
+    }
+
+    /**
+     * Tells the engine that the input point being screened cannot be tested, and why: its operation refused the
+     * check's baseline request ({@link dev.parapet.model.Untested#BASELINE_REFUSED}: {@code 400 {"error":"username
+     * taken"}}, so a write test would only test the API's validation), nothing the check wrote can be read back
+     * ({@link dev.parapet.model.Untested#NO_READ_BACK}), or testing it needs what this scan does not allow
+     * ({@link dev.parapet.model.Untested#MODE}: creating an account without {@code --allow-delete}). The point is
+     * reported untested for {@code reason}, with {@code detail}, instead of tested, and does not make the check
+     * partial. Only meaningful inside {@link InputCheck#screen}; other reasons are reported as given.
+     */
+    default void untested(dev.parapet.model.Untested reason, String detail) {
+    }
 
     /**
      * Attempts a TLS handshake with the target offering only {@code protocol} (for example {@code TLSv1}) and

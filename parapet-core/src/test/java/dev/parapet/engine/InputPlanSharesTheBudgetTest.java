@@ -121,4 +121,26 @@ class InputPlanSharesTheBudgetTest {
         assertThat(passive.of(new TakesAll()).orElseThrow().points()).isEmpty();
         assertThat(passive.of(new TakesAll()).orElseThrow().excluded()).allMatch(x -> x.reason() == Untested.MODE);
     }
+
+    @Test
+    void activeModeHandsOutNoDeleteOperationEvenWithAllowDelete() {
+        URI uri = TARGET.resolve("/items/7");
+        Operation delete = new Operation("DELETE", "/items/{id}", ProbeRequest.of("DELETE", uri), Endpoint.Source.SPEC,
+                Optional.empty(), Optional.empty());
+        Operation patch = new Operation("PATCH", "/items/{id}", ProbeRequest.of("PATCH", uri), Endpoint.Source.SPEC,
+                Optional.empty(), Optional.empty());
+        List<InputPoint> points = new ArrayList<>();
+        for (Operation op : List.of(delete, patch)) {
+            points.add(new InputPoint(op, InputLocation.PATH, "id", "1", "7", List.of(), "integer", "", "", true,
+                    Set.of(ValueShape.IDENTIFIER), Endpoint.Source.SPEC));
+        }
+        ScanConfig active = ScanConfig.defaults(TARGET).withMode(ScanMode.ACTIVE, "127.0.0.1").withAllowDelete(true);
+        InputPlan.Allotment a = InputPlan.plan(List.of(new TakesAll()), new Surface(List.of(delete, patch), points),
+                active, 10_000).of(new TakesAll()).orElseThrow();
+        assertThat(a.points()).extracting(p -> p.operation().method()).containsExactly("PATCH");
+        assertThat(a.excluded()).singleElement().satisfies(x -> {
+            assertThat(x.point().operation().method()).isEqualTo("DELETE");
+            assertThat(x.reason()).isEqualTo(Untested.MODE);
+        });
+    }
 }

@@ -50,6 +50,12 @@ final class CoverageSection {
                 sb.append(Text.labelled(INDENT, "untested", LABEL, String.join("; ", untested), width));
             }
         }
+        if (!r.writes().isEmpty()) {
+            sb.append(Text.labelled(INDENT, "writes", LABEL, WritesText.line(r.writes()), width));
+            for (String w : WritesText.notUndone(r.writes(), MAX_UNTESTED)) {
+                sb.append(Text.labelled(INDENT, "not undone", LABEL, w, width));
+            }
+        }
         ScanStats stats = r.stats();
         sb.append(Text.labelled(INDENT, "endpoints", LABEL, stats.endpointsDiscovered() + " discovered", width));
         sb.append(Text.labelled(INDENT, "API documents", LABEL,

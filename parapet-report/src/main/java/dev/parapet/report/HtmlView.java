@@ -70,6 +70,8 @@ final class HtmlView {
                 "format", SpecText.format(r.spec().version()), "counts", SpecText.counts(r.spec())) : Map.of());
         m.put("surface", r.coverage().present() ? Map.of("line", SurfaceText.line(r.coverage()),
                 "untested", SurfaceText.untestedOperations(r.coverage(), 200)) : Map.of());
+        m.put("writes", r.writes().isEmpty() ? Map.of() : Map.of("line", WritesText.line(r.writes()),
+                "notUndone", WritesText.notUndone(r.writes(), 200)));
         m.put("stats", List.of(
                 r.stats().requestsSent() + " requests sent",
                 r.stats().probesShared() + " shared between checks",

@@ -128,6 +128,8 @@ final class JsonIds {
             case MODE -> "mode";
             case STATE_CHANGING -> "state-changing";
             case UNANSWERED -> "unanswered";
+            case BASELINE_REFUSED -> "baseline-refused";
+            case NO_READ_BACK -> "no-read-back";
             case ERRORED -> "errored";
             case NO_CHECK -> "no-check";
         };

@@ -79,6 +79,7 @@ final class JsonRenderer {
         r.apiDocuments().forEach(docs::add);
         root.set("spec", spec(r.spec()));
         root.set("coverage", JsonCoverage.write(r.coverage()));
+        root.set("writes", JsonWrites.write(r.writes()));
         root.set("stats", stats(r.stats()));
         if (r.auth().state() != AuthSummary.State.NONE) {
             root.set("auth", auth(r.auth()));

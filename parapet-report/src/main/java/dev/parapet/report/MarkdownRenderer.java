@@ -197,6 +197,14 @@ final class MarkdownRenderer {
                 untested.forEach(u -> sb.append("- ").append(MarkdownText.escape(u)).append('\n'));
             }
         }
+        if (!r.writes().isEmpty()) {
+            sb.append("\nWrites: ").append(MarkdownText.escape(WritesText.line(r.writes()))).append('\n');
+            List<String> left = WritesText.notUndone(r.writes(), 20);
+            if (!left.isEmpty()) {
+                sb.append("\nNot undone:\n\n");
+                left.forEach(w -> sb.append("- ").append(MarkdownText.escape(w)).append('\n'));
+            }
+        }
         if (r.spec().present()) {
             sb.append("\nAPI description ").append(code(r.spec().source())).append(" (")
                     .append(SpecText.format(r.spec().version())).append("): ").append(SpecText.counts(r.spec()))

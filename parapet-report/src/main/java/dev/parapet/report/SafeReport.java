@@ -12,6 +12,7 @@ import dev.parapet.model.Reference;
 import dev.parapet.model.AuthSummary;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.SpecSummary;
+import dev.parapet.model.WriteRecord;
 import dev.parapet.model.ScoreCard;
 
 import java.net.URI;
@@ -59,7 +60,11 @@ final class SafeReport {
                         r.spec().discovered(), r.spec().tested(), r.spec().skipped(),
                         r.spec().warnings().stream().map(w -> t.apply(Redactor.text(w))).toList()),
                 new AuthSummary(r.auth().state(), r.auth().identities(), r.auth().authenticatedRequests(),
-                        t.apply(Redactor.text(r.auth().detail()))), coverage(r.coverage(), t));
+                        t.apply(Redactor.text(r.auth().detail()))), coverage(r.coverage(), t),
+                r.writes().stream().map(w -> new WriteRecord(t.apply(w.checkId()), w.kind(),
+                        t.apply(Redactor.text(w.via())), t.apply(uri(w.object())), t.apply(w.field()),
+                        t.apply(Redactor.text(w.oldValue())), w.outcome(), t.apply(Redactor.text(w.detail()))))
+                        .toList());
     }
 
     /** Paths and input names come from the target: printable for the terminal, like every other such text. */

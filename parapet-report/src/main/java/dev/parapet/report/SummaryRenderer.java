@@ -35,6 +35,9 @@ final class SummaryRenderer {
         if (!report.complete()) {
             out.append(banner(report, width, style)).append('\n');
         }
+        if (!report.writesNotUndone().isEmpty()) {
+            out.append(leftBehind(report, width, style)).append('\n');
+        }
         out.append(grade(report, width, style)).append('\n');
         out.append(categories(report.score(), width, style)).append('\n');
         FindingsSection findings = new FindingsSection(width, style);
@@ -96,6 +99,17 @@ final class SummaryRenderer {
         for (String line : Text.wrap("Scores, findings and coverage below describe only the checks that finished.",
                 width - 3)) {
             sb.append("   ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** What an active scan could not take back: the reader must clean it up, so it is not left to the coverage. */
+    private static String leftBehind(ScanReport r, int width, Style style) {
+        int n = r.writesNotUndone().size();
+        StringBuilder sb = new StringBuilder();
+        for (String line : Text.wrap("CHANGES LEFT ON THE TARGET: " + n + " of " + Text.count(r.writes().size(),
+                "write") + " not undone; see writes below", width - 3)) {
+            sb.append(style.warning("!! " + line)).append('\n');
         }
         return sb.toString();
     }

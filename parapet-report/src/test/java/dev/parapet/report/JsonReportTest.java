@@ -66,7 +66,7 @@ class JsonReportTest {
         assertThat(names(tree(JsonReport.toJson(ReportFixtures.full())))).containsExactly("schemaVersion", "scanId",
                 "parapetVersion", "target", "mode", "context", "startedAt", "durationMillis", "complete",
                 "incompleteReason", "score", "findingCounts", "findings", "attackPaths", "checks", "endpoints",
-                "apiDocuments", "spec", "coverage", "stats");
+                "apiDocuments", "spec", "coverage", "writes", "stats");
     }
 
     @Test

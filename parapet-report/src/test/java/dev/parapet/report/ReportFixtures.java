@@ -103,6 +103,23 @@ final class ReportFixtures {
                         List.of("json item: mode", "json quantity: mode", "json note: mode"))));
     }
 
+    /** The full scan as an active-mode scan that changed the target: one write undone, one left behind. */
+    static ScanReport active() {
+        ScanReport r = full();
+        return new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), r.target(), ScanMode.ACTIVE,
+                r.context(), r.startedAt(), r.duration(), r.complete(), r.incompleteReason(), r.score(), r.findings(),
+                r.attackPaths(), r.checks(), r.endpoints(), r.apiDocuments(), r.stats(), r.spec(), r.auth(),
+                r.coverage(), List.of(
+                new dev.parapet.model.WriteRecord("mass-assignment", dev.parapet.model.WriteRecord.Kind.CHANGED,
+                        "PATCH /api/me", TARGET + "api/me", "/role", "\"customer\"",
+                        dev.parapet.model.WriteRecord.Outcome.UNDONE,
+                        "PATCH /api/me -> 200, then GET showed the old value"),
+                new dev.parapet.model.WriteRecord("mass-assignment", dev.parapet.model.WriteRecord.Kind.CREATED,
+                        "POST /api/users (parapet-0a1b2c3d4e)", TARGET + "api/users/7", "", "",
+                        dev.parapet.model.WriteRecord.Outcome.LEFT_BEHIND,
+                        "--allow-delete was not given; remove it with DELETE /api/users/7")));
+    }
+
     /** The full scan as if it had had no API description. */
     static ScanReport withoutSpec() {
         ScanReport r = full();
