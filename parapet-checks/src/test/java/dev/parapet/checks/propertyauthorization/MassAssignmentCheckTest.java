@@ -10,6 +10,7 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
+import dev.parapet.model.WriteRecord;
 import dev.parapet.spi.Check;
 import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.AccessControlFixtures;
@@ -80,11 +81,30 @@ class MassAssignmentCheckTest extends CheckContractTest {
     }
 
     @Test
-    void restoresTheOriginalValueOnTheSafeTwinToo() throws IOException {
+    void sendsNoRestoreWhereTheSafeTwinKeptNothing() throws IOException {
         AtomicInteger writes = new AtomicInteger();
         try (LoopbackHttpServer server = AccessControlFixtures.shop(false, writes)) {
-            CheckHarness.scan(configFor(server.uri()), List.of(check()));
-            assertThat(writes).as("the escalation and its restore").hasValue(2);
+            ScanReport report = CheckHarness.scan(configFor(server.uri()), List.of(check()));
+            assertThat(writes).as("the escalation only: the ledger's read showed the old role").hasValue(1);
+            assertThat(report.writes()).singleElement().satisfies(w -> {
+                assertThat(w.outcome()).isEqualTo(WriteRecord.Outcome.NOTHING_TO_UNDO);
+                assertThat(w.field()).isEqualTo("/role");
+                assertThat(w.oldValue()).isEqualTo("\"customer\"");
+            });
+        }
+    }
+
+    @Test
+    void listsTheEscalationItUndidInTheReport() throws IOException {
+        try (LoopbackHttpServer server = startVulnerable()) {
+            ScanReport report = scan(server);
+            assertThat(report.writes()).singleElement().satisfies(w -> {
+                assertThat(w.checkId()).isEqualTo("mass-assignment");
+                assertThat(w.kind()).isEqualTo(WriteRecord.Kind.CHANGED);
+                assertThat(w.via()).isEqualTo("PATCH /api/me");
+                assertThat(w.outcome()).isEqualTo(WriteRecord.Outcome.UNDONE);
+                assertThat(w.detail()).contains("PATCH /api/me -> 200");
+            });
         }
     }
 
