@@ -166,6 +166,11 @@ final class EngineCheckContext implements CheckContext {
     }
 
     @Override
+    public <T> T exclusively(Exclusive<T> action) throws InterruptedException {
+        return shared.writes().exclusively(action);
+    }
+
+    @Override
     public boolean mayDelete() {
         return mode() == ScanMode.ACTIVE && shared.writes().mayDelete();
     }

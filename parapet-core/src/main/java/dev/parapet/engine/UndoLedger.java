@@ -56,6 +56,8 @@ final class UndoLedger {
     private final Set<URI> created = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** Held by the one write test at a time that changes an existing object (see CheckContext#exclusively). */
+    private final java.util.concurrent.locks.ReentrantLock exclusive = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     UndoLedger(boolean mayDelete, Sender sender) {
@@ -65,6 +67,16 @@ final class UndoLedger {
 
     boolean mayDelete() {
         return mayDelete;
+    }
+
+    /** Runs {@code action} holding the scan's write-test lock. */
+    <T> T exclusively(dev.parapet.spi.CheckContext.Exclusive<T> action) throws InterruptedException {
+        exclusive.lockInterruptibly();
+        try {
+            return action.run();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     WriteTicket record(String checkId, Write write) {

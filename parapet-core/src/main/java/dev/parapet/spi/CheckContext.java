@@ -94,6 +94,24 @@ public interface CheckContext {
                 dev.parapet.model.WriteRecord.Outcome.LEFT_BEHIND, "this context keeps no undo ledger");
     }
 
+    /** A piece of a write test that must run alone; see {@link #exclusively}. */
+    @FunctionalInterface
+    interface Exclusive<T> {
+        T run() throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code action} while no other check of the scan runs one: a test that reads an existing object, writes
+     * it, reads it back and writes the old value back must not interleave with another check's, or either would
+     * take the other's marker for the old value. Keep the action to that sequence (and undo inside it), since other
+     * write tests wait meanwhile.
+     *
+     * @throws InterruptedException when the scan is being stopped while waiting or inside {@code action}
+     */
+    default <T> T exclusively(Exclusive<T> action) throws InterruptedException {
+        return action.run();
+    }
+
     /**
      * Whether this scan may delete what it creates ({@code --mode active} with {@code --allow-delete}): a check
      * that creates objects on purpose (an account, a webhook) does so only when they can be deleted again.

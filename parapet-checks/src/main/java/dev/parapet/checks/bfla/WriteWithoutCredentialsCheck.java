@@ -53,7 +53,7 @@ public final class WriteWithoutCredentialsCheck implements InputCheck<WriteWitho
 
     /** What the screen saw: the anonymous write, the user's read that showed it, and its ledger entry. */
     record Signal(String field, String what, URI object, Exchange write, Exchange readBack, Exchange baseline,
-                  WriteTicket ticket) {
+                  WriteRecord undone) {
     }
 
     @Override
@@ -95,15 +95,18 @@ public final class WriteWithoutCredentialsCheck implements InputCheck<WriteWitho
         if (op.method().equals("POST")) {
             return create(ctx, op);
         }
-        Optional<OwnObjects.Read> object = OwnObjects.of(ctx, op, Identity.PRIMARY);
-        if (object.isEmpty()) {
-            ctx.untested(Untested.NO_READ_BACK, "the user reads no JSON object at " + op.uri().getRawPath());
-            return Optional.empty();
-        }
-        return ObjectWrite.changed(ctx, ObjectWrite.attempt(ctx, op, object.get(), Identity.ANONYMOUS)).map(t -> {
-            String field = WriteBodies.leaf(t.field().pointer());
-            return new Signal(field, field + " set to " + t.field().marker() + " (was " + t.field().old() + ")",
-                    object.get().uri(), t.write(), t.readBack(), t.baseline(), t.ticket());
+        return ctx.exclusively(() -> {
+            Optional<OwnObjects.Read> object = OwnObjects.of(ctx, op, Identity.PRIMARY);
+            if (object.isEmpty()) {
+                ctx.untested(Untested.NO_READ_BACK, "the user reads no JSON object at " + op.uri().getRawPath());
+                return Optional.empty();
+            }
+            return ObjectWrite.proven(ctx, ObjectWrite.attempt(ctx, op, object.get(), Identity.ANONYMOUS)).map(pr -> {
+                ObjectWrite.Result.Tried t = pr.tried();
+                String field = WriteBodies.leaf(t.field().pointer());
+                return new Signal(field, field + " set to " + t.field().marker() + " (was " + t.field().old() + ")",
+                        object.get().uri(), t.write(), t.readBack(), t.baseline(), pr.undone());
+            });
         });
     }
 
@@ -141,12 +144,12 @@ public final class WriteWithoutCredentialsCheck implements InputCheck<WriteWitho
             Exchange readBack = ctx.probeFresh(WriteBodies.read(made.get(), Identity.PRIMARY));
             boolean marked = readable.body().contains(own.nonce()) ? readBack.body().contains(anon.nonce())
                     : readBack.status() / 100 == 2;
+            WriteRecord undone = ctx.undo(ticket);
             if (readBack.status() / 100 != 2 || !marked) {
-                ctx.undo(ticket);
                 return Optional.empty();
             }
             return Optional.of(new Signal("", "created " + made.get().getRawPath(), made.get(), write, readBack,
-                    baseline, ticket));
+                    baseline, undone));
         } finally {
             ctx.undo(mine.ticket());
         }
@@ -154,7 +157,7 @@ public final class WriteWithoutCredentialsCheck implements InputCheck<WriteWitho
 
     @Override
     public List<Finding> confirm(CheckContext ctx, InputPoint p, Signal s) throws InterruptedException {
-        WriteRecord undone = ctx.undo(s.ticket());
+        WriteRecord undone = s.undone();
         URI at = p.operation().method().equals("POST") ? p.operation().uri() : s.object();
         String evidence = p.operation().method() + " " + at.getRawPath() + " without credentials -> "
                 + s.write().status() + " and the user's GET then showed it: " + s.what() + "; the API description "

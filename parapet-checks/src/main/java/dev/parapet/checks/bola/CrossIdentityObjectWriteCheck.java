@@ -48,7 +48,7 @@ public final class CrossIdentityObjectWriteCheck implements InputCheck<CrossIden
                     + "`UPDATE users SET ... WHERE id = ? AND id = :caller`).");
 
     /** What the screen saw: the owner's read, the second identity's read of the same URL, and the write tried. */
-    record Signal(OwnObjects.Read owner, Exchange otherRead, ObjectWrite.Result.Tried tried) {
+    record Signal(OwnObjects.Read owner, Exchange otherRead, ObjectWrite.Proven proven) {
     }
 
     @Override
@@ -80,32 +80,35 @@ public final class CrossIdentityObjectWriteCheck implements InputCheck<CrossIden
         return 3 + ObjectWrite.PROBES;
     }
 
-    /** The proof is the screen's read-back; confirming only undoes the write, which the engine pays for. */
+    /** The proof is the screen's read-back, and the screen undid the write already. */
     @Override
     public int confirmCost() {
         return 0;
     }
 
+    /** The whole read, write, read-back and undo runs alone, so no other write test sees the marker. */
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
-        Optional<OwnObjects.Read> owner = OwnObjects.of(ctx, p.operation(), Identity.PRIMARY);
-        if (owner.isEmpty()) {
-            ctx.untested(Untested.NO_READ_BACK, "the first identity reads no JSON object at "
-                    + p.operation().uri().getRawPath());
-            return Optional.empty();
-        }
-        Exchange other = ctx.probe(WriteBodies.read(owner.get().uri(), Identity.SECONDARY));
-        if (other.status() / 100 == 2 && other.body().equals(owner.get().exchange().body())) {
-            return Optional.empty();
-        }
-        return ObjectWrite.changed(ctx, ObjectWrite.attempt(ctx, p.operation(), owner.get(), Identity.SECONDARY))
-                .map(tried -> new Signal(owner.get(), other, tried));
+        return ctx.exclusively(() -> {
+            Optional<OwnObjects.Read> owner = OwnObjects.of(ctx, p.operation(), Identity.PRIMARY);
+            if (owner.isEmpty()) {
+                ctx.untested(Untested.NO_READ_BACK, "the first identity reads no JSON object at "
+                        + p.operation().uri().getRawPath());
+                return Optional.empty();
+            }
+            Exchange other = ctx.probe(WriteBodies.read(owner.get().uri(), Identity.SECONDARY));
+            if (other.status() / 100 == 2 && other.body().equals(owner.get().exchange().body())) {
+                return Optional.empty();
+            }
+            return ObjectWrite.proven(ctx, ObjectWrite.attempt(ctx, p.operation(), owner.get(), Identity.SECONDARY))
+                    .map(proven -> new Signal(owner.get(), other, proven));
+        });
     }
 
     @Override
     public List<Finding> confirm(CheckContext ctx, InputPoint p, Signal s) throws InterruptedException {
-        WriteRecord undone = ctx.undo(s.tried().ticket());
-        ObjectWrite.Result.Tried t = s.tried();
+        WriteRecord undone = s.proven().undone();
+        ObjectWrite.Result.Tried t = s.proven().tried();
         String path = s.owner().uri().getRawPath();
         String field = WriteBodies.leaf(t.field().pointer());
         String evidence = p.operation().method() + " " + path + " {\"" + field + "\":" + t.field().marker()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.checks.propertyauthorization.MassAssignmentTargets.Escalation;
 import dev.parapet.checks.support.WriteBodies;
 import dev.parapet.model.Exchange;
+import dev.parapet.model.WriteRecord;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.ProbeRequest;
@@ -18,8 +19,8 @@ import java.util.function.Function;
 /**
  * One escalating write to an object that exists, as its owner: the privileged fields set to their escalated values
  * (PATCH: those fields alone; PUT: the object's own body with them set, so nothing else is cleared), each recorded
- * in the undo ledger as soon as the write is sent, then a fresh read of the object. Fields the read does not show
- * escalated are undone at once. Stateless.
+ * in the undo ledger as soon as the write is sent, then a fresh read of the object, then every field undone at once.
+ * Callers run it inside {@link CheckContext#exclusively}. Stateless.
  */
 final class EscalatingWrite {
 
@@ -32,9 +33,9 @@ final class EscalatingWrite {
      * @param write    the escalating request's exchange
      * @param readBack the owner's read afterwards
      * @param shown    the escalations the read shows
-     * @param tickets  the ledger's entries for the shown escalations (the others are undone already)
+     * @param undone   what became of each shown escalation when it was undone
      */
-    record Attempt(Exchange write, Exchange readBack, List<Escalation> shown, List<WriteTicket> tickets) {
+    record Attempt(Exchange write, Exchange readBack, List<Escalation> shown, List<WriteRecord> undone) {
     }
 
     private EscalatingWrite() {
@@ -58,19 +59,18 @@ final class EscalatingWrite {
         }
         Exchange readBack = ctx.probeFresh(WriteBodies.read(uri, Identity.PRIMARY));
         List<Escalation> shown = new ArrayList<>();
-        List<WriteTicket> kept = new ArrayList<>();
+        List<WriteRecord> undone = new ArrayList<>();
         for (int i = 0; i < escalations.size(); i++) {
             Escalation e = escalations.get(i);
             boolean escalated = WriteBodies.answer(readBack).flatMap(o -> WriteBodies.at(o, e.pointer()))
                     .map(v -> v.equals(e.escalated()) || v.isTextual() && v.asText().equalsIgnoreCase(
                             e.escalated().asText())).orElse(false);
+            WriteRecord record = ctx.undo(tickets.get(i));
             if (escalated) {
                 shown.add(e);
-                kept.add(tickets.get(i));
-            } else {
-                ctx.undo(tickets.get(i));
+                undone.add(record);
             }
         }
-        return new Attempt(write, readBack, shown, kept);
+        return new Attempt(write, readBack, shown, undone);
     }
 }

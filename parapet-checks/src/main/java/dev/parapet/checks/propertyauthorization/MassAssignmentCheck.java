@@ -162,7 +162,7 @@ public final class MassAssignmentCheck implements InputCheck<MassAssignmentCheck
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < a.shown().size(); i++) {
             Escalation e = a.shown().get(i);
-            WriteRecord undone = ctx.undo(a.tickets().get(i));
+            WriteRecord undone = a.undone().get(i);
             String evidence = method + " " + uri.getRawPath() + " {\"" + e.field() + "\":" + e.escalated() + "} -> "
                     + a.write().status() + "; GET read back \"" + e.field() + "\":" + e.escalated() + " (was "
                     + e.original() + "); " + (undone.outcome() == WriteRecord.Outcome.UNDONE

@@ -39,26 +39,35 @@ final class OwnObjectProbe {
             if (ctx.remainingBudget() < 1 + 2 * EscalatingWrite.PROBES) {
                 break;
             }
-            Exchange read = ctx.probe(ProbeRequest.get(uri));
-            Optional<JsonNode> object = SpecResponses.json(read).filter(n -> read.status() / 100 == 2)
-                    .filter(JsonNode::isObject);
-            Optional<Escalation> escalation = object.flatMap(targets::escalationFor);
-            if (escalation.isEmpty()) {
-                continue;
+            Optional<Optional<Found>> tried = ctx.exclusively(() -> tryOne(ctx, uri, targets));
+            if (tried.isPresent()) {
+                return tried.get();
             }
-            ObjectNode original = (ObjectNode) object.get();
-            List<Escalation> one = List.of(escalation.get());
-            EscalatingWrite.Attempt patch = EscalatingWrite.attempt(ctx, uri, "PATCH", original, one,
-                    body -> json("PATCH", uri, body));
-            int s = patch.write().status();
-            if (!patch.shown().isEmpty() || s != 404 && s != 405 && s != 501) {
-                return patch.shown().isEmpty() ? Optional.empty() : Optional.of(new Found(uri, "PATCH", patch));
-            }
-            EscalatingWrite.Attempt put = EscalatingWrite.attempt(ctx, uri, "PUT", original, one,
-                    body -> json("PUT", uri, body));
-            return put.shown().isEmpty() ? Optional.empty() : Optional.of(new Found(uri, "PUT", put));
         }
         return Optional.empty();
+    }
+
+    /** Empty when {@code uri} serves no object with a privileged property; else what escalating it showed. */
+    private static Optional<Optional<Found>> tryOne(CheckContext ctx, URI uri, MassAssignmentTargets targets)
+            throws InterruptedException {
+        Exchange read = ctx.probeFresh(ProbeRequest.get(uri));
+        Optional<JsonNode> object = SpecResponses.json(read).filter(n -> read.status() / 100 == 2)
+                .filter(JsonNode::isObject);
+        Optional<Escalation> escalation = object.flatMap(targets::escalationFor);
+        if (escalation.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode original = (ObjectNode) object.get();
+        List<Escalation> one = List.of(escalation.get());
+        EscalatingWrite.Attempt patch = EscalatingWrite.attempt(ctx, uri, "PATCH", original, one,
+                body -> json("PATCH", uri, body));
+        int s = patch.write().status();
+        if (!patch.shown().isEmpty() || s != 404 && s != 405 && s != 501) {
+            return Optional.of(patch.shown().isEmpty() ? Optional.empty() : Optional.of(new Found(uri, "PATCH", patch)));
+        }
+        EscalatingWrite.Attempt put = EscalatingWrite.attempt(ctx, uri, "PUT", original, one,
+                body -> json("PUT", uri, body));
+        return Optional.of(put.shown().isEmpty() ? Optional.empty() : Optional.of(new Found(uri, "PUT", put)));
     }
 
     /** Discovered own-object URLs first, then the wordlist under the target; documented updates are left out. */

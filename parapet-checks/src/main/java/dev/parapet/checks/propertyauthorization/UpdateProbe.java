@@ -32,7 +32,13 @@ final class UpdateProbe {
     private UpdateProbe() {
     }
 
+    /** Runs alone ({@link CheckContext#exclusively}): the object is read, escalated, read back and restored. */
     static Optional<Escalated> screen(CheckContext ctx, Operation op, MassAssignmentTargets targets)
+            throws InterruptedException {
+        return ctx.exclusively(() -> alone(ctx, op, targets));
+    }
+
+    private static Optional<Escalated> alone(CheckContext ctx, Operation op, MassAssignmentTargets targets)
             throws InterruptedException {
         Optional<OwnObjects.Read> read = OwnObjects.of(ctx, op, Identity.PRIMARY);
         if (read.isEmpty()) {

@@ -4,7 +4,6 @@ import dev.parapet.model.Severity;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -13,10 +12,9 @@ import java.util.stream.Collectors;
  * What {@link SsrfInternalReachCheck} asks a fetching parameter to fetch, loaded from
  * {@code checks/ssrf-internal-reach/targets.json}. Immutable once loaded; safe to share between threads.
  *
- * @param parameterWords words that make a parameter name URL-accepting ({@code avatar_url}, {@code imageUrl}, {@code next})
  * @param targets        the internal services, one probe each per parameter, in the order they are tried
  */
-record InternalTargets(List<String> parameterWords, List<Target> targets) {
+record InternalTargets(List<Target> targets) {
 
     /** Where a probe value points, which decides whether it may be sent at all. */
     enum Scope {
@@ -48,13 +46,6 @@ record InternalTargets(List<String> parameterWords, List<Target> targets) {
     /** The targets a scan of a host in {@code allowed} scopes may name. */
     List<Target> within(Set<Scope> allowed) {
         return targets.stream().filter(t -> allowed.contains(t.scope())).toList();
-    }
-
-    /** Whether a query parameter name reads as URL-accepting: one of its words is a parameter word. */
-    boolean acceptsUrl(String parameterName) {
-        Set<String> words = Set.copyOf(parameterWords);
-        String split = parameterName.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
-        return java.util.Arrays.stream(split.split("[^a-z0-9]+")).anyMatch(words::contains);
     }
 
     @Override

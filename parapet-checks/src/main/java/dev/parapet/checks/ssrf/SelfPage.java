@@ -32,15 +32,17 @@ record SelfPage(URI loopbackUrl, List<String> markers) {
     }
 
     /**
-     * Picks the page to ask {@code parameter} to fetch: the target's own page first, then other answered pages,
-     * never the parameter's own path; empty when no recorded page has a body with distinctive tokens.
+     * Picks the page to ask an input on {@code ownPath} to fetch: the target's own page first, then other answered
+     * pages, never the input's own path; empty when no recorded page has a body with distinctive tokens.
+     * {@code probeText} gives the text of the probe that would carry a URL (so tokens it holds are not markers).
      */
-    static Optional<SelfPage> choose(Inventory inventory, UrlParameter parameter, String baselineBody) {
+    static Optional<SelfPage> choose(Inventory inventory, String ownPath, java.util.function.UnaryOperator<String>
+            probeText, String baselineBody) {
         Stream<Exchange> pages = Stream.concat(inventory.targetExchange().stream(), inventory.answeredGets().stream());
         for (Exchange page : pages.filter(e -> e.status() == 200 && !e.body().isBlank())
-                .filter(e -> !e.request().uri().getRawPath().equals(parameter.uri().getRawPath())).toList()) {
+                .filter(e -> !e.request().uri().getRawPath().equals(ownPath)).toList()) {
             URI loopback = loopbackOf(page.request().uri());
-            String probeUrl = parameter.withValue(loopback.toString()).toString() + " " + loopback;
+            String probeUrl = probeText.apply(loopback.toString()) + " " + loopback;
             List<String> markers = markers(page.body(), baselineBody, probeUrl);
             if (markers.size() == MARKERS) {
                 return Optional.of(new SelfPage(loopback, markers));

@@ -2,17 +2,20 @@ package dev.parapet.checks.ssrf;
 
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
+import dev.parapet.checks.support.WriteAwareProbe;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
+import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
-import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
-import dev.parapet.spi.CheckOutcome;
-import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.InputCheck;
+import dev.parapet.spi.InputLocation;
+import dev.parapet.spi.InputPoint;
+import dev.parapet.spi.ValueShape;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,20 +24,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds URL-accepting query parameters whose server fetches internal addresses, judged only by content Parapet
- * asked for, never by status codes. Per parameter: first a loopback self-fetch (a page of the target whose body
- * Parapet holds, addressed as {@code 127.0.0.1}); only a parameter that demonstrably fetched it is then asked, once
- * per entry, for the internal services of {@code checks/ssrf-internal-reach/targets.json}. Each answer is compared
- * with the baseline (the parameter's original value). A loopback or private target is only ever sent loopback and
- * {@code file://} values, so the server under test never connects elsewhere. Stateless and thread-safe.
+ * Finds URL-accepting inputs whose server fetches internal addresses, judged only by content Parapet asked for,
+ * never by status codes. The engine hands it every input whose value is a URL ({@link ValueShape#URL}) in any
+ * location but an XML body (JSON and form bodies in active mode, sent through {@link WriteAwareProbe} so nothing is
+ * left behind). The screen asks for a loopback self-fetch (a page of the target whose body Parapet holds, addressed
+ * as {@code 127.0.0.1}); only an input that demonstrably fetched it is confirmed, once per entry, with the internal
+ * services of {@code checks/ssrf-internal-reach/targets.json}. Each answer is compared with the baseline (the
+ * input's original value). A loopback or private target is only ever sent loopback and {@code file://} values, so
+ * the server under test never connects elsewhere. Stateless and thread-safe.
  */
-public final class SsrfInternalReachCheck implements Check {
+public final class SsrfInternalReachCheck implements InputCheck<SsrfInternalReachCheck.Signal> {
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("ssrf-internal-reach", Category.SSRF,
             "Server-side requests reach internal addresses",
             "A URL-accepting parameter makes the server fetch loopback, internal-service, file:// or cloud-metadata"
                     + " URLs and return what it got.",
-            Severity.HIGH, List.of(918), 30, Set.of(Finding.TAG_CONTAINER_ESCAPE, "stage:entry"),
+            Severity.HIGH, List.of(918), 0, Set.of(Finding.TAG_CONTAINER_ESCAPE, "stage:entry"),
             "Never fetch client-supplied URLs from the server's network position; where a feature needs it, allow-list"
                     + " https hosts, resolve and refuse internal addresses, refuse redirects, use a separate egress.");
 
@@ -51,8 +56,9 @@ public final class SsrfInternalReachCheck implements Check {
             + " Java: refuse InetAddress#isLoopbackAddress/isSiteLocalAddress/isLinkLocalAddress/isAnyLocalAddress;"
             + " Python: refuse ipaddress.ip_address(a).is_private or .is_loopback.";
 
-    /** A parameter is started only with room for its baseline (when not recorded) and its self-fetch probe. */
-    private static final int PROBES_PER_PARAMETER = 2;
+    /** What a screen proved: the probe to use again, the baseline answer, and the self-fetch finding. */
+    record Signal(WriteAwareProbe probe, Exchange baseline, Finding self) {
+    }
 
     @Override
     public CheckDescriptor descriptor() {
@@ -60,90 +66,99 @@ public final class SsrfInternalReachCheck implements Check {
     }
 
     @Override
-    public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        if (ctx.mode() == ScanMode.PASSIVE) {
-            return CheckOutcome.notApplicable("SSRF needs probe values; a passive scan sends none");
-        }
-        List<UrlParameter> parameters = UrlParameter.find(ctx.inventory(), DATA);
-        if (parameters.isEmpty()) {
-            return CheckOutcome.notApplicable("no URL-accepting query parameter among "
-                    + ctx.inventory().endpoints().size() + " known endpoints");
-        }
-        URI target = ctx.inventory().target();
-        List<InternalTargets.Target> services = DATA.within(TargetHost.allowedScopes(target));
-        int port = SelfPage.loopbackOf(target).getPort();
-        List<Finding> findings = new ArrayList<>();
-        for (UrlParameter p : parameters) {
-            if (ctx.remainingBudget() < PROBES_PER_PARAMETER) {
-                break;
-            }
-            Exchange baseline = p.baseline().isPresent() ? p.baseline().get() : ctx.probe(ProbeRequest.get(p.uri()));
-            if (!baseline.answered()) {
-                continue;
-            }
-            Optional<Finding> self = selfFetch(ctx, p, baseline);
-            if (self.isEmpty()) {
-                continue;
-            }
-            findings.add(self.get());
-            for (InternalTargets.Target t : services) {
-                if (ctx.remainingBudget() <= 0) {
-                    break;
-                }
-                service(ctx, p, baseline, t, port).ifPresent(findings::add);
-            }
-        }
-        return CheckOutcome.findings(findings);
+    public Optional<String> notApplicable(CheckContext ctx) {
+        return ctx.mode() == ScanMode.PASSIVE ? Optional.of("SSRF needs probe values; a passive scan sends none")
+                : Optional.empty();
     }
 
-    /** Asks the parameter to fetch a page of the target through loopback; a finding when its markers come back. */
-    private static Optional<Finding> selfFetch(CheckContext ctx, UrlParameter p, Exchange baseline)
-            throws InterruptedException {
-        Optional<SelfPage> page = SelfPage.choose(ctx.inventory(), p, baseline.body());
+    @Override
+    public boolean appliesTo(InputPoint p) {
+        return p.is(ValueShape.URL) && p.location() != InputLocation.XML;
+    }
+
+    /** The object an update writes, the baseline, the self-fetch. */
+    @Override
+    public int screenCost() {
+        return WriteAwareProbe.PREPARE_PROBES + 2;
+    }
+
+    /** One probe per internal service. */
+    @Override
+    public int confirmCost() {
+        return DATA.targets().size();
+    }
+
+    @Override
+    public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
+        Optional<WriteAwareProbe> probe = WriteAwareProbe.prepare(ctx, p);
+        if (probe.isEmpty()) {
+            return Optional.empty();
+        }
+        Exchange baseline = probe.get().baseline(ctx);
+        if (!baseline.answered()) {
+            return Optional.empty();
+        }
+        Optional<SelfPage> page = SelfPage.choose(ctx.inventory(), p.operation().uri().getRawPath(),
+                probe.get()::text, baseline.body());
         if (page.isEmpty()) {
             return Optional.empty();
         }
         URI value = page.get().loopbackUrl();
-        Exchange probe = ctx.probe(ProbeRequest.get(p.withValue(value.toString())));
-        if (!probe.answered() || !page.get().foundIn(probe.body())) {
+        Exchange answer = probe.get().send(ctx, value.toString());
+        if (!answer.answered() || !page.get().foundIn(answer.body())) {
             return Optional.empty();
         }
-        String evidence = p.name() + "=" + value + " returned the content of that page ("
+        String evidence = probe.get().label(value.toString()) + " returned the content of that page ("
                 + String.join(", ", page.get().markers().stream().map(m -> "\"" + m + "\"").toList())
                 + "), which the original value's response did not carry";
-        return Optional.of(base(p, probe, baseline, Severity.HIGH, "loopback")
-                .title("Server fetches loopback URLs given in the '" + p.name() + "' parameter (SSRF)")
+        Finding self = base(p, answer, baseline, Severity.HIGH, "loopback")
+                .title("Server fetches loopback URLs given in " + where(p) + " (SSRF)")
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
-                .build());
+                .build();
+        return Optional.of(new Signal(probe.get(), baseline, self));
     }
 
-    /** Asks the parameter to fetch one internal service; a finding when enough of its signatures come back. */
-    private static Optional<Finding> service(CheckContext ctx, UrlParameter p, Exchange baseline,
-                                             InternalTargets.Target t, int port) throws InterruptedException {
-        URI value = t.urlFor(port);
-        if (!t.matches(baseline.body()).isEmpty()) {
-            return Optional.empty();
+    @Override
+    public List<Finding> confirm(CheckContext ctx, InputPoint p, Signal s) throws InterruptedException {
+        URI target = ctx.inventory().target();
+        int port = SelfPage.loopbackOf(target).getPort();
+        List<Finding> findings = new ArrayList<>(List.of(s.self()));
+        for (InternalTargets.Target t : DATA.within(TargetHost.allowedScopes(target))) {
+            if (ctx.remainingBudget() <= 0) {
+                break;
+            }
+            URI value = t.urlFor(port);
+            if (!t.matches(s.baseline().body()).isEmpty()) {
+                continue;
+            }
+            Exchange answer = s.probe().send(ctx, value.toString());
+            List<String> matched = answer.answered() ? t.matches(answer.body()) : List.of();
+            if (matched.size() < t.minimum()) {
+                continue;
+            }
+            Finding.Builder b = base(p, answer, s.baseline(), t.severity(), t.id())
+                    .title("SSRF through " + where(p) + " reaches " + t.service())
+                    .evidence(Snippets.oneLine(s.probe().label(value.toString()) + " returned " + t.service()
+                            + " content: " + String.join(" | ", matched), Snippets.MAX_EVIDENCE));
+            if (t.host()) {
+                b.tag("stage:host");
+            }
+            findings.add(b.build());
         }
-        Exchange probe = ctx.probe(ProbeRequest.get(p.withValue(value.toString())));
-        List<String> matched = probe.answered() ? t.matches(probe.body()) : List.of();
-        if (matched.size() < t.minimum()) {
-            return Optional.empty();
-        }
-        Finding.Builder b = base(p, probe, baseline, t.severity(), t.id())
-                .title("SSRF through '" + p.name() + "' reaches " + t.service())
-                .evidence(Snippets.oneLine(p.name() + "=" + value + " returned " + t.service() + " content: "
-                        + String.join(" | ", matched), Snippets.MAX_EVIDENCE));
-        if (t.host()) {
-            b.tag("stage:host");
-        }
-        return Optional.of(b.build());
+        return findings;
     }
 
-    private static Finding.Builder base(UrlParameter p, Exchange probe, Exchange baseline, Severity severity,
+    /** {@code the 'url' parameter}, {@code the JSON field 'imageUrl'}: how titles name the input. */
+    private static String where(InputPoint p) {
+        return p.location() == InputLocation.QUERY ? "the '" + p.name() + "' parameter" : "the " + p.describe();
+    }
+
+    private static Finding.Builder base(InputPoint p, Exchange probe, Exchange baseline, Severity severity,
                                         String discriminator) {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(severity).confidence(Confidence.CONFIRMED)
-                .endpoint(p.endpoint()).parameter(p.name()).discriminator(discriminator)
+                .endpoint(new Endpoint(p.operation().method(), p.operation().uri(), p.operation().source()))
+                .parameter(p.name()).discriminator(discriminator)
                 .exchange(probe).exchange(baseline)
                 .remediation(REMEDIATION).references(DESCRIPTOR.references())
                 .tag(Finding.TAG_CONTAINER_ESCAPE).tag("stage:entry");

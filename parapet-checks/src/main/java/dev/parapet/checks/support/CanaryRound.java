@@ -74,6 +74,11 @@ public final class CanaryRound<T> {
         }
     }
 
+    /** Every token planted so far, in planting order. */
+    public List<Planted<T>> planted() {
+        return List.copyOf(planted);
+    }
+
     /**
      * The planted tokens that pass {@code worthWaiting} and that the target requested, waiting at most
      * {@code wait} for all of them together (fetchers usually call at once).

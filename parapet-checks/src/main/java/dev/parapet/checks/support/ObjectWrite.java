@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.Untested;
+import dev.parapet.model.WriteRecord;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.Operation;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * the owner reads back, never by the status: the owner first writes back the value the object already holds (the
  * baseline, which must be accepted), then {@code writer} writes a Parapet marker into one harmless field, the write
  * is recorded in the undo ledger at once, and the owner reads the object again. Only the marker in that read counts.
- * Stateless and thread-safe.
+ * Callers run it, and the undo, inside {@link CheckContext#exclusively}. Stateless and thread-safe.
  */
 public final class ObjectWrite {
 
@@ -72,21 +73,23 @@ public final class ObjectWrite {
         return new Result.Tried(f, baseline, write, readBack, ticket, changed);
     }
 
+    /** A write the owner's read showed, and what became of it when it was undone right after. */
+    public record Proven(Result.Tried tried, WriteRecord undone) {
+    }
+
     /**
-     * The attempt when the owner's read showed the change; otherwise tells the engine why the object could not be
-     * tested, or undoes a write that did not take, and is empty.
+     * Undoes the attempt's write at once (call it inside the same {@link CheckContext#exclusively} section, so no
+     * other check sees the marker) and returns it when the owner's read showed the change; otherwise tells the
+     * engine why the object could not be tested, and is empty.
      */
-    public static Optional<Result.Tried> changed(CheckContext ctx, Result result) throws InterruptedException {
+    public static Optional<Proven> proven(CheckContext ctx, Result result) throws InterruptedException {
         if (result instanceof Result.Untestable(Untested reason, String detail)) {
             ctx.untested(reason, detail);
             return Optional.empty();
         }
         Result.Tried t = (Result.Tried) result;
-        if (!t.changed()) {
-            ctx.undo(t.ticket());
-            return Optional.empty();
-        }
-        return Optional.of(t);
+        WriteRecord undone = ctx.undo(t.ticket());
+        return t.changed() ? Optional.of(new Proven(t, undone)) : Optional.empty();
     }
 
     /** PATCH carries the one field; PUT the whole no-op body with that field set, so nothing else is cleared. */

@@ -3,10 +3,12 @@ package dev.parapet.checks.unsafeconsumption;
 import dev.parapet.checks.support.CanaryEvidence;
 import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
+import dev.parapet.checks.support.CreatedObjects;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
+import dev.parapet.model.Headers;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.CanaryHit;
@@ -14,8 +16,11 @@ import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
+import dev.parapet.spi.Identity;
+import dev.parapet.spi.WriteTicket;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +30,9 @@ import java.util.Set;
  * registration is given one fresh canary URL, and a request for that token on the canary (a verification ping or
  * the first delivery) is the proof. In {@code safe} mode only GET-shaped registrations ({@code ?callback_url=},
  * {@code ?webhook=}) are tried; POST registrations from the API description only in {@code active} mode, since
- * registering creates state. Without a canary it does not apply. Stateless and thread-safe.
+ * registering creates state: every accepted one is recorded in the undo ledger (with the canary URL as its marker)
+ * and deleted again after the wait when the answer names it and {@code --allow-delete} was given, else listed as
+ * left behind. Without a canary it does not apply. Stateless and thread-safe.
  */
 public final class WebhookAnyHostCheck implements Check {
 
@@ -66,8 +73,21 @@ public final class WebhookAnyHostCheck implements Check {
         }
         CanaryRound<Registration> round = CanaryRound.start(ctx);
         round.plant(registrations, r -> "webhook " + r.display(), Registration::probe);
-        return CheckOutcome.findings(round.called(WAIT, p -> true).stream()
-                .map(WebhookAnyHostCheck::finding).toList());
+        List<WriteTicket> registered = new ArrayList<>();
+        for (CanaryRound.Planted<Registration> pl : round.planted()) {
+            if (pl.subject().writes() && pl.probe().answered() && pl.probe().status() / 100 == 2) {
+                registered.add(CreatedObjects.record(ctx, pl.probe(), Identity.PRIMARY, Headers.EMPTY,
+                        pl.token().url().toString()).ticket());
+            }
+        }
+        try {
+            return CheckOutcome.findings(round.called(WAIT, p -> true).stream()
+                    .map(WebhookAnyHostCheck::finding).toList());
+        } finally {
+            for (WriteTicket t : registered) {
+                ctx.undo(t);
+            }
+        }
     }
 
     private static Finding finding(CanaryRound.Called<Registration> called) {

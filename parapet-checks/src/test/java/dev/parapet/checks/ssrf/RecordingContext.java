@@ -7,7 +7,11 @@ import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.model.HttpResponseRecord;
 import dev.parapet.model.ScanMode;
 import dev.parapet.spi.CheckContext;
+import dev.parapet.spi.InputLocation;
+import dev.parapet.spi.InputPoint;
 import dev.parapet.spi.Inventory;
+import dev.parapet.spi.Operation;
+import dev.parapet.spi.ValueShape;
 import dev.parapet.spi.ProbeRequest;
 import dev.parapet.spi.TlsHandshake;
 
@@ -22,6 +26,9 @@ import java.util.function.Function;
  * enforces the budget, so tests can see every probe value a check would send to a given target.
  */
 final class RecordingContext implements CheckContext {
+
+    /** More than one input point's screen and confirmation send. */
+    private static final int BUDGET = 64;
 
     private final Inventory inventory;
     private final Function<URI, String> answer;
@@ -41,7 +48,18 @@ final class RecordingContext implements CheckContext {
         Exchange baseline = json(avatarUri, "{\"image\":\"placeholder\"}");
         Inventory inventory = new Inventory(target, List.of(new Endpoint("GET", target, Endpoint.Source.TARGET),
                 new Endpoint("GET", avatarUri, Endpoint.Source.DISCOVERED)), List.of(root, baseline), List.of());
-        return new RecordingContext(inventory, answer, SsrfInternalReachCheck.DESCRIPTOR.requestBudget());
+        return new RecordingContext(inventory, answer, BUDGET);
+    }
+
+    /** The {@code url} parameter of the {@link #avatarApi}'s avatar operation, as the engine would hand it out. */
+    InputPoint avatarPoint() {
+        Endpoint avatar = inventory.endpoints().get(1);
+        String value = java.net.URLDecoder.decode(avatar.uri().getRawQuery().substring(4),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Operation op = new Operation("GET", "/avatar", ProbeRequest.get(avatar.uri()), Endpoint.Source.DISCOVERED,
+                java.util.Optional.empty(), java.util.Optional.empty());
+        return new InputPoint(op, InputLocation.QUERY, "url", "url", value, List.of(), "", "", "", false,
+                java.util.Set.of(ValueShape.URL), Endpoint.Source.DISCOVERED);
     }
 
     /** The root page of {@link #avatarApi}: what a server that fetched its own root through loopback returns. */
@@ -50,7 +68,7 @@ final class RecordingContext implements CheckContext {
     }
 
     static RecordingContext of(Inventory inventory, Function<URI, String> answer) {
-        return new RecordingContext(inventory, answer, SsrfInternalReachCheck.DESCRIPTOR.requestBudget());
+        return new RecordingContext(inventory, answer, BUDGET);
     }
 
     static Exchange json(URI uri, String body) {

@@ -7,9 +7,20 @@ import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
-import dev.parapet.spi.CheckOutcome;
+import dev.parapet.checks.support.InputPoints;
+import dev.parapet.model.CheckStatus;
+import dev.parapet.model.ScanReport;
+import dev.parapet.spi.InputPoint;
+import dev.parapet.spi.ValueShape;
+import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.SsrfFixtures;
+import dev.parapet.checks.ActiveScans;
+import dev.parapet.checks.bola.TwoIdentities;
+import dev.parapet.testkit.fixtures.WriteFixtures;
+import dev.parapet.testkit.fixtures.WriteFixtures.Weakness;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import java.io.IOException;
 import java.net.URI;
@@ -72,7 +83,7 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
         URI target = URI.create("http://127.0.0.1:4100/");
         RecordingContext ctx = RecordingContext.avatarApi(target, "http://127.0.0.1:4100/a.png",
                 u -> RecordingContext.rootBody("http://127.0.0.1:4100/a.png"));
-        new SsrfInternalReachCheck().run(ctx);
+        screenAndConfirm(ctx);
         assertThat(ctx.probeValues()).hasSize(1 + LOOPBACK_TARGETS);
         assertThat(ctx.probeValues()).allSatisfy(v -> assertThat(TargetHost.isLoopbackOrFile(v))
                 .as("probe value %s", v).isTrue());
@@ -86,7 +97,7 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
             URI target = URI.create("http://" + host + ":8080/");
             String avatar = "http://" + host + ":8080/a.png";
             RecordingContext ctx = RecordingContext.avatarApi(target, avatar, u -> RecordingContext.rootBody(avatar));
-            new SsrfInternalReachCheck().run(ctx);
+            screenAndConfirm(ctx);
             assertThat(ctx.probeValues()).as(host).hasSize(1 + LOOPBACK_TARGETS).allMatch(TargetHost::isLoopbackOrFile);
         }
     }
@@ -96,7 +107,7 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
         URI target = URI.create("https://api.shop.example/");
         RecordingContext ctx = RecordingContext.avatarApi(target, "https://cdn.shop.example/a.png",
                 u -> RecordingContext.rootBody("https://cdn.shop.example/a.png"));
-        new SsrfInternalReachCheck().run(ctx);
+        screenAndConfirm(ctx);
         assertThat(ctx.probeValues()).extracting(URI::getHost)
                 .contains("169.254.169.254", "metadata.google.internal");
     }
@@ -114,33 +125,44 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
     }
 
     @Test
-    void isNotApplicableWithoutUrlParameters() throws InterruptedException {
-        RecordingContext ctx = RecordingContext.avatarApi(URI.create("http://127.0.0.1:4100/"), "x", u -> "");
-        var none = new dev.parapet.spi.Inventory(ctx.inventory().target(), ctx.inventory().endpoints().subList(0, 1),
-                ctx.inventory().exchanges(), List.of());
-        RecordingContext bare = RecordingContext.of(none, u -> "");
-        assertThat(new SsrfInternalReachCheck().run(bare)).isInstanceOf(CheckOutcome.NotApplicable.class);
-        assertThat(bare.sent).isEmpty();
+    void readsLoopbackThroughAJsonBodyFieldInActiveMode() throws IOException {
+        try (WriteFixtures.Api api = WriteFixtures.start(Set.of(Weakness.IMAGE_URL_FETCH))) {
+            String before = api.state();
+            ScanReport report = CheckHarness.scan(ActiveScans.config(api.uri(), TwoIdentities.aliceOnly(), false),
+                    List.of(check()));
+            Finding self = byDiscriminatorTitle(report.findings(), "loopback URLs");
+            assertThat(self.title()).isEqualTo("Server fetches loopback URLs given in the JSON field 'imageUrl' (SSRF)");
+            assertThat(self.endpoint().display()).isEqualTo("POST /api/avatar");
+            assertThat(self.evidence()).contains("JSON field 'imageUrl' = http://127.0.0.1:" + api.uri().getPort());
+            assertThat(api.state()).isEqualTo(before);
+        }
     }
 
     @Test
-    void replacesOnlyTheProbedParameterAndKeepsTheOthersAsSent() {
-        URI uri = URI.create("http://127.0.0.1:4100/preview?format=json&q=a%20b&url=https://cdn.example.org/x.png");
-        UrlParameter p = UrlParameter.find(new dev.parapet.spi.Inventory(uri, List.of(new dev.parapet.model.Endpoint(
-                "GET", uri, dev.parapet.model.Endpoint.Source.TARGET)), List.of(), List.of()),
-                SsrfInternalReachCheck.DATA).getFirst();
-        assertThat(p.name()).isEqualTo("url");
-        assertThat(p.valueIsUrl()).isTrue();
-        assertThat(p.withValue("file:///etc/passwd").toString()).isEqualTo(
-                "http://127.0.0.1:4100/preview?format=json&q=a%20b&url=file%3A%2F%2F%2Fetc%2Fpasswd");
+    void testsEveryInputTheEngineJudgedUrlValuedButAnXmlBody() {
+        SsrfInternalReachCheck check = new SsrfInternalReachCheck();
+        assertThat(check.appliesTo(InputPoints.query("imageUrl", "https://cdn.example.org/a.png", ValueShape.URL)))
+                .isTrue();
+        assertThat(check.appliesTo(InputPoints.query("sort", "name", ValueShape.SQL_NAME))).isFalse();
+        assertThat(check.appliesTo(InputPoints.query("q", "coffee", ValueShape.FREE_TEXT))).isFalse();
     }
 
     @Test
-    void readsUrlAcceptingNamesInEveryCase() {
-        InternalTargets data = SsrfInternalReachCheck.DATA;
-        assertThat(List.of("url", "avatar_url", "imageUrl", "callback-uri", "next", "webhookTarget"))
-                .allMatch(data::acceptsUrl);
-        assertThat(List.of("userId", "sort", "table", "name", "order", "q", "curly")).noneMatch(data::acceptsUrl);
+    void isNotApplicableInAPassiveScan() throws IOException {
+        try (LoopbackHttpServer server = startVulnerable()) {
+            ScanReport report = dev.parapet.checks.PassiveScans.scan(server.uri(), check());
+            assertThat(CheckHarness.onlyRun(report).status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
+            assertThat(CheckHarness.onlyRun(report).requests()).isZero();
+        }
+    }
+
+    /** The self-fetch screen of the recorded avatar parameter, then its confirmation when the screen saw a signal. */
+    private static void screenAndConfirm(RecordingContext ctx) throws InterruptedException {
+        SsrfInternalReachCheck check = new SsrfInternalReachCheck();
+        InputPoint p = ctx.avatarPoint();
+        SsrfInternalReachCheck.Signal signal = check.screen(ctx, p).orElseThrow(() -> new AssertionError(
+                "the self-fetch showed no signal: " + ctx.sent));
+        check.confirm(ctx, p, signal);
     }
 
     @Test

@@ -11,11 +11,17 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
-import dev.parapet.spi.CheckOutcome;
 import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.OobFixtures;
 import dev.parapet.testkit.fixtures.OobFixtures.Preview;
+import dev.parapet.checks.ActiveScans;
+import dev.parapet.checks.bola.TwoIdentities;
+import dev.parapet.testkit.fixtures.WriteFixtures;
+import dev.parapet.testkit.fixtures.WriteFixtures.Weakness;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
 
 import java.io.IOException;
 import java.net.URI;
@@ -91,9 +97,8 @@ class SsrfOobConfirmedCheckTest extends CheckContractTest {
     void doesNotApplyWithoutACanary() throws InterruptedException {
         URI target = URI.create("https://api.example.com/");
         RecordingContext ctx = RecordingContext.avatarApi(target, "https://images.example.com/a.png", u -> "{}");
-        CheckOutcome outcome = check().run(ctx);
-        assertThat(outcome).isInstanceOf(CheckOutcome.NotApplicable.class);
-        assertThat(((CheckOutcome.NotApplicable) outcome).reason()).contains("--oob-url");
+        assertThat(new SsrfOobConfirmedCheck().notApplicable(ctx)).hasValueSatisfying(why -> assertThat(why)
+                .contains("--oob-url"));
         assertThat(ctx.sent).isEmpty();
     }
 
@@ -103,6 +108,33 @@ class SsrfOobConfirmedCheckTest extends CheckContractTest {
             ScanReport report = PassiveScans.scan(server.uri(), check());
             assertThat(CheckHarness.onlyRun(report).status()).isEqualTo(CheckStatus.NOT_APPLICABLE);
             assertThat(report.findings()).isEmpty();
+        }
+    }
+
+    @Test
+    void confirmsAJsonImageUrlTheServerFetchesInActiveModeAndLeavesNothingBehind() throws IOException {
+        try (WriteFixtures.Api api = WriteFixtures.start(Set.of(Weakness.IMAGE_URL_FETCH))) {
+            String before = api.state();
+            ScanReport report = CheckHarness.scan(ActiveScans.config(api.uri(), TwoIdentities.aliceOnly(), false),
+                    List.of(check()));
+            Finding f = report.findings().stream().filter(x -> x.parameter().equals("imageUrl")).findFirst()
+                    .orElseThrow(() -> new AssertionError(report.findings()));
+            assertThat(f.title()).isEqualTo("Server requests any URL given in the JSON field 'imageUrl' (SSRF, "
+                    + "confirmed out of band)");
+            assertThat(f.endpoint().display()).isEqualTo("POST /api/avatar");
+            assertThat(f.evidence()).contains("JSON field 'imageUrl' = http://127.0.0.1:", "User-Agent: avatar-fetcher/2.1");
+            assertThat(f.exchanges().getFirst().request().body()).contains("\"imageUrl\":\"http://127.0.0.1:");
+            assertThat(api.state()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void plantsNothingInARequestBodyInSafeMode() throws IOException {
+        try (WriteFixtures.Api api = WriteFixtures.start(Set.of(Weakness.IMAGE_URL_FETCH))) {
+            ScanReport report = CheckHarness.scan(CheckHarness.config(api.uri())
+                    .withIdentities(TwoIdentities.aliceOnly()), List.of(check()));
+            assertThat(report.findings()).isEmpty();
+            assertThat(api.writeMethods()).isEmpty();
         }
     }
 }

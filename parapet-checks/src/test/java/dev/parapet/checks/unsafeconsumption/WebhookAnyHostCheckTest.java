@@ -78,4 +78,27 @@ class WebhookAnyHostCheckTest extends CheckContractTest {
             assertThat(report.findings()).isEmpty();
         }
     }
+
+    @Test
+    void deletesEveryRegistrationItMadeWithAllowDeleteAndListsItLeftBehindWithout() throws IOException {
+        java.util.Set<Integer> registered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        try (LoopbackHttpServer server = OobFixtures.webhooks(true, true, registered)) {
+            ScanConfig active = CheckHarness.config(server.uri()).withMode(ScanMode.ACTIVE, "127.0.0.1");
+            ScanReport deleting = CheckHarness.scan(active.withAllowDelete(true), List.of(check()));
+            assertThat(deleting.findings()).isNotEmpty();
+            assertThat(deleting.writes()).singleElement().satisfies(w -> {
+                assertThat(w.checkId()).isEqualTo("webhook-any-host");
+                assertThat(w.via()).startsWith("POST /api/webhooks (http://127.0.0.1:");
+                assertThat(w.outcome()).isEqualTo(dev.parapet.model.WriteRecord.Outcome.UNDONE);
+            });
+            assertThat(registered).isEmpty();
+
+            ScanReport keeping = CheckHarness.scan(active, List.of(check()));
+            assertThat(keeping.writes()).singleElement().satisfies(w -> {
+                assertThat(w.outcome()).isEqualTo(dev.parapet.model.WriteRecord.Outcome.LEFT_BEHIND);
+                assertThat(w.detail()).contains("--allow-delete");
+            });
+            assertThat(registered).hasSize(1);
+        }
+    }
 }
