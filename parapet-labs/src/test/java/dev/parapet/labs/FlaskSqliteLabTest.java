@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Scans the flask-sqlite lab (a real Flask application on SQLite, run by Debian's Python) in both modes with every
  * installed check through the real {@link ScanService}: a safe scan with alice and bob as the two identities (the
  * lab serves its own {@code /openapi.json}, so discovery hands the scan the API description), then an active scan
- * of the same lab with its host declared as owned. Findings are held to {@code labs/flask-sqlite/ground-truth.yaml}:
+ * of the same lab with its host declared as owned and {@code --allow-delete}. Findings are held to {@code labs/flask-sqlite/ground-truth.yaml}:
  * every planted weakness found in the vulnerable mode (entries marked active in the active scan), nothing of medium
  * or higher and nothing tagged container-escape in the remediated mode. The lab's SQLite file is read before and
  * after each scan: neither scan may leave a change behind (accounts, e-mails, roles, passwords, orders).
@@ -78,8 +78,10 @@ class FlaskSqliteLabTest {
                     .withIdentities(logins.identities());
             ScanReport report = ScanService.withInstalledChecks().run(config, List.of());
             seen.add(SqliteState.read(python, database));
+            // with --allow-delete, so the accounts the sign-up tests create are deleted again (DELETE goes only to
+            // objects the scan created)
             ScanReport active = ScanService.withInstalledChecks().run(
-                    config.withMode(ScanMode.ACTIVE, lab.baseUri().getHost()), List.of());
+                    config.withMode(ScanMode.ACTIVE, lab.baseUri().getHost()).withAllowDelete(true), List.of());
             seen.add(SqliteState.read(python, database));
             states.put(mode, seen);
             aliceAfterActiveScan.put(mode, logins.aliceAccount(lab.baseUri()));
@@ -215,6 +217,16 @@ class FlaskSqliteLabTest {
             assertThat(alice.path("is_admin").asBoolean()).as("%s: is_admin", mode).isFalse();
             assertThat(alice.path("email").asText()).as("%s: e-mail", mode).isEqualTo("alice@example.com");
         });
+    }
+
+    @Test
+    void listsEveryWriteOfTheActiveScanAsUndone() {
+        for (LabRun run : List.of(vulnerable, remediated)) {
+            assertThat(run.activeReport().writes()).as(run.mode() + ": writes of the active scan").isNotEmpty();
+            assertThat(run.activeReport().writesNotUndone()).as(run.mode() + ": writes not undone")
+                    .extracting(w -> w.display() + " by " + w.checkId() + ": " + w.outcome().label() + " ("
+                            + w.detail() + ")").isEmpty();
+        }
     }
 
     @Test

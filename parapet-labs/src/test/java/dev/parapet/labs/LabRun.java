@@ -84,6 +84,15 @@ record LabRun(String mode, ScanReport report, ScanReport activeReport, List<Stri
         m.put("attackPaths", report.attackPaths().size());
         m.put("scanSeconds", report.duration().toMillis() / 1000.0);
         m.put("requests", report.stats().requestsSent());
+        m.put("activeRequests", activeReport.stats().requestsSent());
+        Map<String, Long> writes = new java.util.TreeMap<>();
+        activeReport.writes().forEach(w -> writes.merge(w.kind().id() + " " + w.outcome().id(), 1L, Long::sum));
+        m.put("activeWrites", writes);
+        Map<String, String> perCheck = new java.util.TreeMap<>();
+        activeReport.checks().stream().filter(c -> c.requests() > 0 && c.testsInputs()).forEach(c -> perCheck.put(
+                c.checkId(), c.requests() + " requests for " + c.inputsTested() + " of " + c.inputsApplicable()
+                        + " input points tested"));
+        m.put("activeInputChecks", perCheck);
         m.put("complete", report.complete());
         if (!replays.isEmpty()) {
             m.put("curlReproduced", replays.stream().filter(CurlReplay.Result::reproduced).count() + "/" + replays.size());
