@@ -88,8 +88,7 @@ final class AuthProbe {
             Refusals.Judgement authJudged = Refusals.judge(auth);
             if (authJudged.refused() && (!Refusals.refused(anon) || rejectedAt == null)) {
                 rejectedAt = pathOf(uri);
-                // "status 401" reads "answered 401"; other refusals say what they were ("200 with message '…'")
-                rejectedHow = authJudged.reason().replaceFirst("^status ", "");
+                rejectedHow = authJudged.reason();
             }
             if (grants(auth, anon)) {
                 return new Verdict(AuthSummary.State.ACCEPTED, "authenticated and anonymous answers differ on "

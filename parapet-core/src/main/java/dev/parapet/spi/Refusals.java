@@ -40,7 +40,10 @@ public final class Refusals {
         REFUSED, GRANTED, EMPTY, ERROR
     }
 
-    /** A verdict and, for evidence, why ({@code "200 with message 'missing Token in header'"}). */
+    /**
+     * A verdict and, for evidence, what the answer was, always starting with its status: {@code "401"},
+     * {@code "200 with message 'missing Token in header'"}, {@code "302 redirect to a login (/login)"}.
+     */
     public record Judgement(Verdict verdict, String reason) {
         public boolean refused() {
             return verdict == Verdict.REFUSED;
@@ -74,7 +77,7 @@ public final class Refusals {
         }
         int status = e.status();
         if (DATA.refusalStatuses().contains(status)) {
-            return new Judgement(Verdict.REFUSED, "status " + status);
+            return new Judgement(Verdict.REFUSED, String.valueOf(status));
         }
         if (status >= 300 && status < 400) {
             String location = e.responseHeaders().first("Location").orElse("");
@@ -168,7 +171,7 @@ public final class Refusals {
             JsonNode first = root.get(0);
             if (!first.isObject()) {
                 return status / 100 == 2 ? new Judgement(Verdict.GRANTED, status + " with a list")
-                        : new Judgement(Verdict.ERROR, "status " + status);
+                        : new Judgement(Verdict.ERROR, String.valueOf(status));
             }
             Judgement element = json(status, first);
             return element.verdict() == Verdict.EMPTY && hasContent(root) && status / 100 == 2
@@ -189,7 +192,7 @@ public final class Refusals {
             return new Judgement(Verdict.REFUSED, status + " with " + refusal);
         }
         if (status / 100 != 2) {
-            return new Judgement(Verdict.ERROR, "status " + status);
+            return new Judgement(Verdict.ERROR, String.valueOf(status));
         }
         if (dataFields > 0 && failure == null) {
             return new Judgement(Verdict.GRANTED, status + " with data");
@@ -202,7 +205,7 @@ public final class Refusals {
 
     private static Judgement empty(int status, String what) {
         return status / 100 == 2 ? new Judgement(Verdict.EMPTY, status + " with " + what)
-                : new Judgement(Verdict.ERROR, "status " + status);
+                : new Judgement(Verdict.ERROR, String.valueOf(status));
     }
 
     /** Message texts: strings directly, and under objects and arrays up to four levels down. */
@@ -282,7 +285,7 @@ public final class Refusals {
         String head = text.length() > 2_000 ? text.substring(0, 2_000) : text;
         String phrase = DATA.phraseIn(head);
         return phrase != null ? new Judgement(Verdict.REFUSED, status + " naming '" + phrase + "'")
-                : new Judgement(Verdict.ERROR, "status " + status);
+                : new Judgement(Verdict.ERROR, String.valueOf(status));
     }
 
     private static JsonNode parse(String body) {
