@@ -28,6 +28,11 @@ record CredentialForm(URI uri, boolean json, String userField, String passwordFi
         otherFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
     }
 
+    /** Whether the user field takes an email address rather than a user name. */
+    boolean emailUser() {
+        return CredentialForms.DATA.emailFields().contains(CredentialForms.normal(userField));
+    }
+
     /** An anonymous POST of {@code user} and {@code password}, other fields as {@code others} says (or as given). */
     ProbeRequest post(String user, String password, Map<String, String> others) {
         Map<String, String> fields = new LinkedHashMap<>(otherFields);

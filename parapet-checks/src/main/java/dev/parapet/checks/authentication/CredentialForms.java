@@ -123,8 +123,8 @@ final class CredentialForms {
     }
 
     private static Optional<CredentialForm> form(URI uri, boolean json, Map<String, String> fields, String source) {
-        String user = fields.keySet().stream().filter(DATA::user).findFirst().orElse(null);
-        String password = fields.keySet().stream().filter(DATA::password).findFirst().orElse(null);
+        String user = preferred(fields.keySet(), DATA.userFields());
+        String password = preferred(fields.keySet(), DATA.passwordFields());
         if (user == null || password == null) {
             return Optional.empty();
         }
@@ -134,6 +134,18 @@ final class CredentialForms {
         others.remove(password);
         confirms.forEach(others::remove);
         return Optional.of(new CredentialForm(uri, json, user, password, confirms, others, source));
+    }
+
+    /** The field whose name comes first in {@code vocabulary} (its order is a preference), or null. */
+    private static String preferred(java.util.Collection<String> fields, List<String> vocabulary) {
+        for (String wanted : vocabulary) {
+            for (String f : fields) {
+                if (normal(f).equals(wanted)) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** Top-level fields of a JSON object or form body, with their values. */
@@ -163,6 +175,27 @@ final class CredentialForms {
 
     private static boolean isJson(String contentType) {
         return contentType.toLowerCase(Locale.ROOT).contains("json");
+    }
+
+    /**
+     * Why a check that posts to {@code found} cannot run: outside active mode ({@code writes} says what the post
+     * does), or with no such form ({@code what}: "login", "registration"); empty when it can.
+     */
+    static Optional<dev.parapet.spi.CheckOutcome> unavailable(dev.parapet.spi.CheckContext ctx,
+                                                              List<CredentialForm> found, String writes, String what) {
+        if (ctx.mode() != dev.parapet.model.ScanMode.ACTIVE) {
+            return Optional.of(dev.parapet.spi.CheckOutcome.notApplicable(writes + ": runs only with --mode active "
+                    + "against a host named with --i-own"));
+        }
+        return found.isEmpty() ? Optional.of(dev.parapet.spi.CheckOutcome.notApplicable("no " + what + " operation in "
+                + "the surface, the API description, the forms or the discovered paths")) : Optional.empty();
+    }
+
+    /** Eight random hexadecimal digits, for Parapet's made-up user names and passwords. */
+    static String randomHex() {
+        byte[] b = new byte[4];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     static String normal(String field) {

@@ -18,7 +18,7 @@ final class KnownAccounts {
     }
 
     static String likely(Inventory inv, CredentialForm login) {
-        boolean email = CredentialForms.DATA.emailFields().contains(CredentialForms.normal(login.userField()));
+        boolean email = login.emailUser();
         for (Exchange e : inv.answeredGets()) {
             Optional<String> found = SpecResponses.json(e).flatMap(n -> find(n, email, 0));
             if (found.isPresent()) {

@@ -3,10 +3,8 @@ package dev.parapet.checks.authentication;
 import dev.parapet.model.Exchange;
 import dev.parapet.spi.CheckContext;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +18,10 @@ record LoginPair(String unknownUser, String knownUser, Exchange unknown, Exchang
     private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     static LoginPair send(CheckContext ctx, CredentialForm login, String knownUser) throws InterruptedException {
-        String unknownUser = "parapet-nouser-" + hex() + (knownUser.contains("@") ? "@example.invalid" : "");
-        Exchange unknown = ctx.probe(login.post(unknownUser, "Parapet-wrong-" + hex()));
-        Exchange known = ctx.probe(login.post(knownUser, "Parapet-wrong-" + hex()));
+        String unknownUser = "parapet-nouser-" + CredentialForms.randomHex() + (knownUser.contains("@")
+                ? "@example.invalid" : "");
+        Exchange unknown = ctx.probe(login.post(unknownUser, "Parapet-wrong-" + CredentialForms.randomHex()));
+        Exchange known = ctx.probe(login.post(knownUser, "Parapet-wrong-" + CredentialForms.randomHex()));
         return new LoginPair(unknownUser, knownUser, unknown, known);
     }
 
@@ -80,11 +79,5 @@ record LoginPair(String unknownUser, String knownUser, Exchange unknown, Exchang
         body = body.replace(user, "<user>").replace(java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8),
                 "<user>");
         return DIGITS.matcher(TOKEN_RUN.matcher(body).replaceAll("<t>")).replaceAll("").replaceAll("\\s+", " ").strip();
-    }
-
-    private static String hex() {
-        byte[] b = new byte[4];
-        ThreadLocalRandom.current().nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }

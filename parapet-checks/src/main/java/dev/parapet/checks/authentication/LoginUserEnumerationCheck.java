@@ -55,14 +55,11 @@ public final class LoginUserEnumerationCheck implements Check {
 
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        if (ctx.mode() != ScanMode.ACTIVE) {
-            return CheckOutcome.notApplicable("a login is a POST: runs only with --mode active against a host named "
-                    + "with --i-own");
-        }
-        List<CredentialForm> logins = CredentialForms.logins(ctx.inventory(), 1);
-        if (logins.isEmpty()) {
-            return CheckOutcome.notApplicable("no login operation in the surface, the API description, the forms or "
-                    + "the discovered paths");
+        List<CredentialForm> logins = ctx.mode() == ScanMode.ACTIVE ? CredentialForms.logins(ctx.inventory(), 1)
+                : List.of();
+        Optional<CheckOutcome> skip = CredentialForms.unavailable(ctx, logins, "a login is a POST", "login");
+        if (skip.isPresent()) {
+            return skip.get();
         }
         CredentialForm login = logins.getFirst();
         String known = KnownAccounts.likely(ctx.inventory(), login);
