@@ -40,8 +40,8 @@ record CreatedAccount(String user, Optional<URI> location, Optional<ApiOperation
 
     /**
      * Records the account the scan created and says what became of it. The one place an undo would run: the scan
-     * deletes nothing without {@code --allow-delete}, and this build offers no such switch to checks, so the
-     * account is reported as left behind with what removes it.
+     * deletes nothing without {@code --allow-delete}, and checks cannot see that switch yet, so the account is
+     * reported as left behind with what removes it.
      */
     String record(CheckContext ctx) {
         String where = location.map(u -> " at " + u.getRawPath()).orElse("");
