@@ -5,57 +5,63 @@ import dev.parapet.checks.support.SpecResponses;
 import dev.parapet.model.Exchange;
 import dev.parapet.spi.Inventory;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * An account name a login most likely knows: one the target's own answers show under a user-name or email property
- * (the format the login's user field asks for, an email for an email field), else the first of the data file's
- * likely users in that format. Stateless.
+ * An account name a login most likely knows: one the target's own answers show under the login's own user field
+ * ({@code username}), else under an email property for an email login or a user-name property otherwise, else
+ * the first of the data file's likely users in the login's format. Stateless.
  */
 final class KnownAccounts {
+
+    /** Properties that hold a login name, besides the login's own field and emails. */
+    private static final List<String> LOGIN_NAMES = List.of("username", "login", "loginname", "userlogin", "user",
+            "handle", "nickname", "userid");
 
     private KnownAccounts() {
     }
 
     static String likely(Inventory inv, CredentialForm login) {
         boolean email = login.emailUser();
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add(CredentialForms.normal(login.userField()));
+        wanted.addAll(email ? CredentialForms.DATA.emailFields() : LOGIN_NAMES);
+        List<JsonNode> answers = new ArrayList<>();
         for (Exchange e : inv.answeredGets()) {
-            Optional<String> found = SpecResponses.json(e).flatMap(n -> find(n, email, 0));
-            if (found.isPresent()) {
-                return found.get();
+            SpecResponses.json(e).ifPresent(answers::add);
+        }
+        for (String field : wanted) {
+            for (JsonNode answer : answers) {
+                Optional<String> found = find(answer, field, email, 0);
+                if (found.isPresent()) {
+                    return found.get();
+                }
             }
         }
         return CredentialForms.DATA.likelyUsers().stream().filter(u -> u.contains("@") == email).findFirst()
                 .orElse(CredentialForms.DATA.likelyUsers().getFirst());
     }
 
-    private static Optional<String> find(JsonNode n, boolean email, int depth) {
-        if (depth > 5) {
+    /** The first plausible value of {@code field} (normalised) anywhere in {@code n}, at most six levels down. */
+    private static Optional<String> find(JsonNode n, String field, boolean email, int depth) {
+        if (depth > 6 || !n.isContainerNode()) {
             return Optional.empty();
         }
-        if (n.isArray()) {
-            for (JsonNode c : n) {
-                Optional<String> f = find(c, email, depth + 1);
-                if (f.isPresent()) {
-                    return f;
+        if (n.isObject()) {
+            for (var p : n.properties()) {
+                String v = p.getValue().isTextual() ? p.getValue().asText().strip() : "";
+                if (CredentialForms.normal(p.getKey()).equals(field) && !v.isEmpty() && v.length() <= 80
+                        && v.contains("@") == email && !v.contains(" ")) {
+                    return Optional.of(v);
                 }
             }
-            return Optional.empty();
         }
-        if (!n.isObject()) {
-            return Optional.empty();
-        }
-        for (var p : n.properties()) {
-            String name = CredentialForms.normal(p.getKey());
-            String v = p.getValue().isTextual() ? p.getValue().asText().strip() : "";
-            boolean userField = CredentialForms.DATA.emailFields().contains(name)
-                    || !email && CredentialForms.DATA.userFields().contains(name) && !name.equals("name");
-            if (userField && !v.isEmpty() && v.length() <= 80 && v.contains("@") == email && !v.contains(" ")) {
-                return Optional.of(v);
-            }
-        }
-        for (var p : n.properties()) {
-            Optional<String> f = find(p.getValue(), email, depth + 1);
+        for (JsonNode child : n) {
+            Optional<String> f = find(child, field, email, depth + 1);
             if (f.isPresent()) {
                 return f;
             }

@@ -23,16 +23,17 @@ import java.util.Set;
  * email are marked as Parapet's ({@code parapet-weakpw-…}, {@code @example.invalid}) with the weakest password first
  * ({@code a}, then {@code 123456}, then {@code password}, data in {@code passwords.json}), stopping at the first the
  * API takes, so at most one account is created. Accepted means a 2xx answer that names no password rule and no
- * error; CONFIRMED when the login then lets that account in with the weak password, else FIRM. The account is
- * reported as left behind, with where it lives and how to delete it ({@link CreatedAccount}). Stateless.
+ * error; CONFIRMED when the login then lets that account in with the weak password, else FIRM. The account is then
+ * deleted again as itself when the API documents a DELETE for it, else reported as left behind with where it lives
+ * and how to delete it ({@link CreatedAccount}). Stateless.
  */
 public final class WeakPasswordAcceptedCheck implements Check {
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("weak-password-accepted", Category.AUTHENTICATION,
             "Registration accepts trivial passwords",
-            "In active mode, signs up one Parapet-marked account with the passwords 'a', '123456' or 'password' "
-                    + "and, when one is accepted, logs in with it to confirm.",
-            Severity.MEDIUM, List.of(521, 1391), 4, Set.of("authentication", "active", "password-policy"),
+            "In active mode, signs up one Parapet-marked account with the passwords 'a', '123456' or 'password', "
+                    + "logs in with the one accepted to confirm, and deletes the account again where the API allows.",
+            Severity.MEDIUM, List.of(521, 1391), 5, Set.of("authentication", "active", "password-policy"),
             "Enforce a password policy on the server at sign-up and on every password change: at least 12 "
                     + "characters (NIST SP 800-63B allows 8 as a floor), checked against a list of breached and "
                     + "common passwords, no composition rules needed.");
@@ -69,7 +70,7 @@ public final class WeakPasswordAcceptedCheck implements Check {
             if (accepted(e)) {
                 CreatedAccount account = CreatedAccount.of(ctx, signup, user, e);
                 Optional<Exchange> login = loginWith(ctx, marker, email, password);
-                return CheckOutcome.findings(List.of(finding(signup, password, e, login, account.record(ctx))));
+                return CheckOutcome.findings(List.of(finding(signup, password, e, login, account.undo(ctx, login))));
             }
         }
         return CheckOutcome.none();
@@ -96,7 +97,7 @@ public final class WeakPasswordAcceptedCheck implements Check {
     }
 
     private static Finding finding(CredentialForm signup, String password, Exchange created, Optional<Exchange> login,
-                                   String leftBehind) {
+                                   CreatedAccount.Undo undo) {
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(login.isPresent() ? Confidence.CONFIRMED : Confidence.FIRM)
                 .title("Registration accepts the password '" + password + "'")
@@ -104,12 +105,16 @@ public final class WeakPasswordAcceptedCheck implements Check {
                 .evidence(Snippets.oneLine(signup.describe() + " with password '" + password + "' -> "
                         + Refusals.judge(created).reason() + (login.isPresent() ? "; the login then let the account in "
                         + "with it (" + login.get().status() + ")" : "; no login was found to confirm it") + "; "
-                        + leftBehind, Snippets.MAX_EVIDENCE))
+                        + undo.evidence(), Snippets.MAX_EVIDENCE))
                 .exchange(created)
                 .remediation(DESCRIPTOR.remediation())
-                .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags()).tag("left-behind")
+                .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())
                 .discriminator(signup.uri().getRawPath());
+        if (!undo.undone()) {
+            b.tag("left-behind");
+        }
         login.ifPresent(b::exchange);
+        undo.exchange().ifPresent(b::exchange);
         return b.build();
     }
 }
