@@ -51,8 +51,8 @@ final class OwnObjectProbe {
     private static Optional<Optional<Found>> tryOne(CheckContext ctx, URI uri, MassAssignmentTargets targets)
             throws InterruptedException {
         Exchange read = ctx.probeFresh(ProbeRequest.get(uri));
-        Optional<JsonNode> object = SpecResponses.json(read).filter(n -> read.status() / 100 == 2)
-                .filter(JsonNode::isObject);
+        Optional<JsonNode> object = SpecResponses.carriesData(read) ? SpecResponses.json(read)
+                .filter(JsonNode::isObject) : Optional.empty();
         Optional<Escalation> escalation = object.flatMap(targets::escalationFor);
         if (escalation.isEmpty()) {
             return Optional.empty();
