@@ -111,7 +111,6 @@ final class RequestExecutor {
                     + " is not sent in " + mode.id() + " mode", Duration.ZERO);
         }
         if (probe.method().equals("DELETE") && !allowDelete) {
-            outOfScope.incrementAndGet();
             return Exchange.failed(request, ExchangeOutcome.REFUSED, "DELETE is sent only with --allow-delete",
                     Duration.ZERO);
         }
