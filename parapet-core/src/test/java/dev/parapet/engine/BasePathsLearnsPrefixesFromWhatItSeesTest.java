@@ -33,4 +33,12 @@ class BasePathsLearnsPrefixesFromWhatItSeesTest {
                 .containsExactly("/", "/service/", "/internal/v3/", "/api/", "/api/v2/");
         assertThat(bases.top(2)).extracting(URI::getPath).containsExactly("/", "/service/");
     }
+
+    @Test
+    void anInventoryWithoutLearntBasesHasTheOriginAndTheTargetsPath() {
+        assertThat(dev.parapet.spi.Inventory.defaultBasePaths(URI.create("http://h:1/api/v1")))
+                .containsExactly(URI.create("http://h:1/"), URI.create("http://h:1/api/v1/"));
+        assertThat(dev.parapet.spi.Inventory.defaultBasePaths(URI.create("http://h:1/?x=1")))
+                .containsExactly(URI.create("http://h:1/"));
+    }
 }
