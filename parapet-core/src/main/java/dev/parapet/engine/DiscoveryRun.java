@@ -30,8 +30,11 @@ import java.util.concurrent.Future;
  */
 final class DiscoveryRun {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiscoveryRun.class);
     /** Requests submitted at once; the deadline is checked between chunks. */
     private static final int CHUNK = 64;
+    /** Fewest answers in a chunk that can show the target pushing back. */
+    private static final int PUSH_BACK_SAMPLE = 8;
 
     final DiscoveryLedger ledger;
     final Discovery.Limits limits;
@@ -46,6 +49,7 @@ final class DiscoveryRun {
     final Map<String, ScriptRoutes.Route> routes = new LinkedHashMap<>();
     /** The target's OPTIONS answer, once sent. */
     Exchange targetOptions;
+    private boolean pushedBack;
     private final RequestExecutor executor;
     private final ScopeGuard scope;
     private final ExecutorService pool;
@@ -62,8 +66,9 @@ final class DiscoveryRun {
         this.pool = pool;
     }
 
+    /** Whether no further stage or chunk may start: the deadline passed, or the target pushed back. */
     boolean timeUp() {
-        return Instant.now().isAfter(limits.stopStartingAt());
+        return pushedBack || Instant.now().isAfter(limits.stopStartingAt());
     }
 
     boolean inScope(URI u) {
@@ -82,7 +87,16 @@ final class DiscoveryRun {
                 ledger.ask(p.uri());
                 jobs.add(() -> executor.execute(p));
             }
-            out.addAll(parallel(jobs));
+            List<Exchange> answers = parallel(jobs);
+            out.addAll(answers);
+            long refused = answers.stream().filter(e -> !e.answered() || e.status() == 429).count();
+            if (answers.size() >= PUSH_BACK_SAMPLE && refused * 2 >= answers.size() && !pushedBack) {
+                // A target that throttles or drops half of a chunk is telling the scan to slow down: discovery's
+                // guesses are best effort, the checks need the target answering.
+                pushedBack = true;
+                LOG.warn("discovery stopped early: {} of {} requests were throttled (429) or unanswered", refused,
+                        answers.size());
+            }
         }
         return out;
     }

@@ -121,6 +121,16 @@ class DiscoveryFindsRoutesNothingLinksTest {
     }
 
     @Test
+    void stopsGuessingWhenTheTargetThrottlesHalfOfAChunk() throws Exception {
+        server = builder().route("GET", "/", r -> Response.json(200, "{}"))
+                .route("*", "*", r -> Response.json(429, "{\"error\":\"slow down\"}").header("Retry-After", "0"))
+                .start();
+        discover(server.uri(), ScanMode.SAFE);
+        assertThat(requests).noneMatch(r -> r.contains("/admin") || r.contains("/actuator"));
+        assertThat(requests.size()).isLessThan(150);
+    }
+
+    @Test
     void stopsStartingStagesAtItsDeadline() throws Exception {
         server = builder().route("GET", "/", r -> Response.json(200, "{}"))
                 .route("GET", "*", r -> Response.json(404, "{}")).start();
