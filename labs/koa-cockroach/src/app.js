@@ -19,6 +19,7 @@ const products = require('./routes/products');
 const users = require('./routes/users');
 const files = require('./routes/files');
 const avatar = require('./routes/avatar');
+const imports = require('./routes/imports');
 const debug = require('./routes/debug');
 const status = require('./routes/status');
 const account = require('./routes/account');
@@ -27,6 +28,11 @@ const admin = require('./routes/admin');
 
 const MODES = new Set(['vulnerable', 'remediated']);
 const LAB_DIR = path.resolve(__dirname, '..');
+
+/** A comma-separated host list as a set of lower-case names. */
+function hostSet(list) {
+  return new Set((list || '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+}
 
 /** Application settings from the environment; defaults suit a lab run on loopback. */
 function configFromEnv(env = process.env) {
@@ -40,7 +46,8 @@ function configFromEnv(env = process.env) {
     apiToken: env.LAB_API_TOKEN || '',
     // remediated token signing key: LAB_JWT_SECRET, else 32 random bytes per process
     jwtSecret: env.LAB_JWT_SECRET || crypto.randomBytes(32).toString('hex'),
-    avatarHosts: new Set((env.AVATAR_ALLOWED_HOSTS || '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    avatarHosts: hostSet(env.AVATAR_ALLOWED_HOSTS),
+    feedHosts: hostSet(env.SUPPLIER_FEED_HOSTS),
     filesDir: path.join(LAB_DIR, 'files'),
     staticDir: path.join(LAB_DIR, 'static'),
   };
@@ -69,7 +76,7 @@ function buildApp(config, db, log = console) {
 
   root.routes(router, deps);
   assets.routes(router, deps);
-  for (const feature of [data, products, users, files, avatar, account, orders, admin]) {
+  for (const feature of [data, products, imports, users, files, avatar, account, orders, admin]) {
     feature[config.mode](router, deps);
   }
   if (config.mode === 'vulnerable') {

@@ -117,6 +117,29 @@ describe('vulnerable lab', { skip }, () => {
     assert.notEqual(desc.json.products[0].id, asc.json.products[0].id);
   });
 
+  it('pastes the search text into the ILIKE pattern', async () => {
+    const quote = await get(lab, '/products/search?q=%27');
+    assert.equal(quote.status, 500);
+    assert.equal(quote.json.code, '42601');
+    assert.match(quote.json.error, /unterminated quoted string at or near/);
+    assert.match(quote.json.query, /ILIKE '%'%' ORDER BY/);
+    const when = (condition) => `/products/search?q=${encodeURIComponent(`grinder%' AND ${condition}`)}`;
+    assert.equal((await get(lab, when("'1%'='1"))).json.count, 1);
+    assert.equal((await get(lab, when("'1%'='2"))).json.count, 0);
+  });
+
+  it('fetches any feed URL for the product import', async () => {
+    const { auth } = await login(lab, 'alice', 'alice-lab-password');
+    const before = canary.hits;
+    const res = await fetch(`${lab.base}/products/import`, {
+      method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ feedUrl: canary.url }),
+    });
+    assert.equal(res.status, 422);
+    assert.match((await res.json()).error, /^feed is not JSON/);
+    assert.equal(canary.hits, before + 1);
+  });
+
   it('returns database errors verbatim with SQL text, driver and server', async () => {
     const res = await get(lab, '/data?table=users&userId=abc');
     assert.equal(res.status, 500);
@@ -189,7 +212,9 @@ describe('remediated lab', { skip }, () => {
   let lab;
   let canary;
   before(async () => {
-    lab = await startLab('remediated', { AVATAR_ALLOWED_HOSTS: 'localhost', CORS_ORIGIN: 'https://shop.example.com' });
+    lab = await startLab('remediated', {
+      AVATAR_ALLOWED_HOSTS: 'localhost', SUPPLIER_FEED_HOSTS: 'localhost', CORS_ORIGIN: 'https://shop.example.com',
+    });
     canary = await startCanary();
   });
   after(async () => {
@@ -225,6 +250,27 @@ describe('remediated lab', { skip }, () => {
       assert.equal(res.status, 400, query);
       assert.doesNotMatch(res.text, /ORDER BY|column/);
     }
+  });
+
+  it('binds the search text as a parameter', async () => {
+    const quote = await get(lab, '/products/search?q=%27');
+    assert.equal(quote.status, 200);
+    assert.equal(quote.json.count, 0);
+    assert.equal((await get(lab, '/products/search?q=grinder')).json.count, 1);
+    assert.equal((await get(lab, `/products/search?q=${encodeURIComponent("grinder%' AND '1%'='1")}`)).json.count, 0);
+    assert.equal((await get(lab, '/products/search?q=%25')).json.count, 0, 'a % in the text is not a wildcard');
+  });
+
+  it('never fetches feeds from internal or unlisted hosts', async () => {
+    const { auth } = await login(lab, 'alice', 'alice-lab-password');
+    const https = canary.url.replace('http://127.0.0.1', 'https://localhost');
+    for (const feedUrl of [canary.url, https, 'http://169.254.169.254/latest/meta-data/', 'file:///etc/passwd']) {
+      const res = await fetch(`${lab.base}/products/import`, {
+        method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: JSON.stringify({ feedUrl }),
+      });
+      assert.equal(res.status, 400, feedUrl);
+    }
+    assert.equal(canary.hits, 0);
   });
 
   it('answers failures with a generic error and a request id, details in the log only', async () => {

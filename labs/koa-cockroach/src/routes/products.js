@@ -1,6 +1,6 @@
 'use strict';
 
-// GET /products?sort=<column>&order=asc|desc and GET /products/:id
+// GET /products?sort=<column>&order=asc|desc, GET /products/search?q=<text> and GET /products/:id
 
 function formatPrice(cents) {
   return `$${(cents / 100).toFixed(2)}`;
@@ -22,6 +22,16 @@ function present(product) {
  * a non-numeric or unknown id makes `product` undefined and the property access throws.
  */
 function vulnerable(router, { db }) {
+  // The search box's text is pasted into the ILIKE pattern: a quote ends the string literal early.
+  router.get('/products/search', async (ctx) => {
+    const q = String(ctx.query.q || '');
+    const { rows } = await db.query(
+      `SELECT product_id, name, price_cents, stock, attributes FROM products WHERE name ILIKE '%${q}%' `
+        + 'ORDER BY product_id LIMIT 50',
+    );
+    ctx.body = { query: q, count: rows.length, products: rows.map(present) };
+  });
+
   router.get('/products', async (ctx) => {
     const sort = ctx.query.sort || 'product_id';
     const order = ctx.query.order || 'asc';
@@ -46,7 +56,23 @@ function vulnerable(router, { db }) {
 const SORT_COLUMNS = new Set(['product_id', 'name', 'price_cents', 'stock']);
 const ORDERS = new Map([['asc', 'ASC'], ['desc', 'DESC']]);
 
+/** An ILIKE pattern that matches text anywhere, with ILIKE's own wildcards escaped (backslash is the default escape). */
+function containsPattern(text) {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 function remediated(router, { db }) {
+  router.get('/products/search', async (ctx) => {
+    const q = typeof ctx.query.q === 'string' ? ctx.query.q : '';
+    if (q.length > 100) ctx.throw(400, 'q must be at most 100 characters');
+    const { rows } = await db.query(
+      'SELECT product_id, name, price_cents, stock, attributes FROM products WHERE name ILIKE $1 '
+        + 'ORDER BY product_id LIMIT 50',
+      [containsPattern(q)],
+    );
+    ctx.body = { query: q, count: rows.length, products: rows.map(present) };
+  });
+
   router.get('/products', async (ctx) => {
     const sort = ctx.query.sort === undefined ? 'product_id' : ctx.query.sort;
     const order = ORDERS.get(ctx.query.order === undefined ? 'asc' : ctx.query.order);
@@ -71,4 +97,4 @@ function remediated(router, { db }) {
   });
 }
 
-module.exports = { vulnerable, remediated, SORT_COLUMNS };
+module.exports = { vulnerable, remediated, SORT_COLUMNS, containsPattern };

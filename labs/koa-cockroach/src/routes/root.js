@@ -10,6 +10,7 @@ function links(ctx) {
   return {
     data: '/data?table=products&userId=1',
     products: '/products?sort=name&order=asc',
+    search: '/products/search?q=grinder',
     product: '/products/1',
     users: '/users',
     orders: '/orders',

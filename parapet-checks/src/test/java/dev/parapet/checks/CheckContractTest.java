@@ -12,6 +12,7 @@ import dev.parapet.report.ReportFormat;
 import dev.parapet.report.Reports;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckDescriptor;
+import dev.parapet.spi.InputCheck;
 import dev.parapet.testkit.CheckHarness;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,14 @@ public abstract class CheckContractTest {
         assertThat(d.summary()).isNotBlank();
         assertThat(d.remediation()).isNotBlank();
         assertThat(d.cwe()).isNotEmpty();
-        assertThat(d.requestBudget()).isPositive();
+        if (check() instanceof InputCheck<?> input) {
+            // an input check's budget grows with the inputs it is handed; its own work may need none
+            assertThat(input.screenCost()).as("screen cost").isPositive();
+            assertThat(input.confirmCost()).as("confirm cost").isNotNegative();
+            assertThat(d.requestBudget()).isNotNegative();
+        } else {
+            assertThat(d.requestBudget()).isPositive();
+        }
         assertThat(d.references()).isNotEmpty();
     }
 
@@ -117,7 +125,10 @@ public abstract class CheckContractTest {
             try (LoopbackHttpServer server = vulnerable ? startVulnerable() : startSafe()) {
                 CheckRun run = CheckHarness.onlyRun(scan(server));
                 assertThat(run.refusedOverBudget()).as("probes refused over budget").isZero();
-                assertThat(run.requests()).isLessThanOrEqualTo(check().descriptor().requestBudget());
+                assertThat(run.requests()).isLessThanOrEqualTo(run.budget());
+                int perInput = check() instanceof InputCheck<?> input ? input.screenCost() + input.confirmCost() : 0;
+                assertThat(run.requests()).as("a bounded number of probes per input point")
+                        .isLessThanOrEqualTo(check().descriptor().requestBudget() + run.inputsApplicable() * perInput);
             }
         }
     }

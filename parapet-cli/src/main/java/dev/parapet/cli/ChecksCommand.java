@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.model.Reference;
 import dev.parapet.service.ScanService;
+import dev.parapet.service.CheckInfo;
 import dev.parapet.spi.CheckDescriptor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +27,7 @@ final class ChecksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<CheckDescriptor> checks = ScanService.withInstalledChecks().descriptors();
+        List<CheckInfo> checks = ScanService.withInstalledChecks().listing();
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case "table" -> printTable(checks, out);
@@ -38,7 +39,8 @@ final class ChecksCommand implements Callable<Integer> {
         return ExitCode.PASSED.code;
     }
 
-    private static Map<String, Object> asMap(CheckDescriptor d) {
+    private static Map<String, Object> asMap(CheckInfo info) {
+        CheckDescriptor d = info.descriptor();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("category", d.category().id());
@@ -46,19 +48,21 @@ final class ChecksCommand implements Callable<Integer> {
         m.put("summary", d.summary());
         m.put("severity", d.defaultSeverity().id());
         m.put("requestBudget", d.requestBudget());
+        m.put("perInputBudget", info.perInputBudget());
         m.put("tags", d.tags().stream().sorted().toList());
         m.put("references", d.references().stream().map(Reference::id).toList());
         return m;
     }
 
-    static void printTable(List<CheckDescriptor> checks, PrintWriter out) {
-        String fmt = "%-26s %-24s %-9s %6s  %s%n";
+    static void printTable(List<CheckInfo> checks, PrintWriter out) {
+        String fmt = "%-26s %-24s %-9s %13s  %s%n";
         out.printf(fmt, "ID", "CATEGORY", "SEVERITY", "BUDGET", "REFERENCES");
-        for (CheckDescriptor d : checks) {
-            out.printf(fmt, d.id(), d.category().id(), d.defaultSeverity().id(), d.requestBudget(),
+        for (CheckInfo info : checks) {
+            CheckDescriptor d = info.descriptor();
+            out.printf(fmt, d.id(), d.category().id(), d.defaultSeverity().id(), info.budgetText(),
                     String.join(", ", d.references().stream().map(Reference::id).toList()));
         }
-        long categories = checks.stream().map(CheckDescriptor::category).distinct().count();
+        long categories = checks.stream().map(c -> c.descriptor().category()).distinct().count();
         out.printf("%n%d checks in %d of 12 categories. Categories without a check are reported as not assessed.%n",
                 checks.size(), categories);
     }

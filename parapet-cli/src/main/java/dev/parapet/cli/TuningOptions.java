@@ -43,8 +43,11 @@ final class TuningOptions {
     @Option(names = "--max-body", paramLabel = "SIZE", description = "Keep at most SIZE of each response body (default 1MiB).")
     String maxBody;
 
-    @Option(names = "--max-endpoints", paramLabel = "N", description = "Discover at most N endpoints by following links (default 60).")
+    @Option(names = "--max-endpoints", paramLabel = "N", description = "Discover at most N endpoints by following links (default 60); documented operations are never limited by it.")
     String maxEndpoints;
+
+    @Option(names = "--max-requests", paramLabel = "N", description = "Send at most N requests in the whole scan (default: rate × max-time, 3000 with the defaults); what the budget does not reach is reported as untested.")
+    String maxRequests;
 
     @Option(names = "--insecure", description = "Accept untrusted TLS certificates (they are still reported as findings).")
     Boolean insecure;
@@ -72,6 +75,9 @@ final class TuningOptions {
             description = "Declares you own the target host; required by --mode active, which may change data and restores it.")
     String iOwn;
 
+    @Option(names = "--allow-delete", description = "With --mode active: also send DELETE to documented operations (never without it).")
+    Boolean allowDelete;
+
     void into(Map<String, String> flags) {
         put(flags, "checks", checks == null ? null : String.join(",", checks));
         put(flags, "scope", scope == null ? null : String.join(",", scope));
@@ -84,6 +90,7 @@ final class TuningOptions {
         put(flags, "read-timeout", readTimeout);
         put(flags, "max-body", maxBody);
         put(flags, "max-endpoints", maxEndpoints);
+        put(flags, "max-requests", maxRequests);
         put(flags, "insecure", insecure == null ? null : insecure.toString());
         put(flags, "spec", spec);
         put(flags, "seed", seed);
@@ -91,6 +98,7 @@ final class TuningOptions {
         put(flags, "tier", tier);
         put(flags, "oob-url", oobUrl);
         put(flags, "i-own", iOwn);
+        put(flags, "allow-delete", allowDelete == null ? null : allowDelete.toString());
     }
 
     private static void put(Map<String, String> flags, String key, String value) {

@@ -30,7 +30,8 @@ class ChecksCommandTest {
         for (JsonNode c : checks) {
             assertThat(c.path("id").asText()).isNotBlank();
             assertThat(c.path("category").asText()).isNotBlank();
-            assertThat(c.path("requestBudget").asInt()).isPositive();
+            assertThat(c.path("requestBudget").asInt() + c.path("perInputBudget").asInt())
+                    .as("%s spends something: its own budget or one per input", c.path("id").asText()).isPositive();
             assertThat(c.path("references").size()).isPositive();
         }
     }

@@ -38,8 +38,8 @@ public final class ConfigLoader {
     /** Keys every layer may set. */
     public static final Set<String> KEYS = java.util.stream.Stream.concat(Stream.of("scope", "mode", "context", "rate",
             "concurrency", "max-time", "connect-timeout", "read-timeout", "max-body", "max-redirects",
-            "host-error-budget", "max-endpoints", "checks", "insecure", "threshold", "fail-on", "spec", "seed",
-            "spec-host", "tier", "oob-url", "i-own"), CredentialOptions.KEYS.stream())
+            "host-error-budget", "max-endpoints", "max-requests", "checks", "insecure", "threshold", "fail-on", "spec", "seed",
+            "spec-host", "tier", "oob-url", "i-own", "allow-delete"), CredentialOptions.KEYS.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     public record Resolved(ScanConfig scan, Gate gate) {
@@ -130,8 +130,13 @@ public final class ConfigLoader {
             throw new ConfigException("--mode active changes data on the target: confirm you own it with --i-own "
                     + target.getHost() + " (the host must match the target's)");
         }
+        boolean allowDelete = bool(merged, "allow-delete", false);
+        if (allowDelete && mode != ScanMode.ACTIVE) {
+            throw new ConfigException("--allow-delete lets --mode active send DELETE; give it with --mode active "
+                    + "--i-own " + target.getHost() + ", or leave it out");
+        }
         ScanContext context = parse(merged, "context", d.context(), ScanContext::parse);
-        double rate = number(merged, "rate", d.rate(), 0.1, 1000, "--rate 10");
+        double rate = number(merged, "rate", d.rate(), 0.1, 10_000, "--rate 10");
         int concurrency = integer(merged, "concurrency", d.concurrency(), 1, 64, "--concurrency 4");
         Duration maxTime = duration(merged, "max-time", d.maxTime(), "--max-time 60s");
         Duration connect = duration(merged, "connect-timeout", d.connectTimeout(), "--connect-timeout 5s");
@@ -140,6 +145,7 @@ public final class ConfigLoader {
         int maxRedirects = integer(merged, "max-redirects", d.maxRedirects(), 0, 20, "--max-redirects 5");
         int hostErrors = integer(merged, "host-error-budget", d.hostErrorBudget(), 1, 1000, "--host-error-budget 10");
         int maxEndpoints = integer(merged, "max-endpoints", d.maxDiscoveredEndpoints(), 1, 10_000, "--max-endpoints 60");
+        int maxRequests = integer(merged, "max-requests", 0, 1, 10_000_000, "--max-requests 5000");
         Set<String> checks = new LinkedHashSet<>();
         Value checksValue = merged.get("checks");
         if (checksValue != null) {
@@ -206,7 +212,7 @@ public final class ConfigLoader {
         });
         return new Resolved(new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
                 maxBody, maxRedirects, hostErrors, maxEndpoints, checks, insecure, spec, seed, specHosts, identities,
-                oobUrl, tier, ownedHost), new Gate(threshold, failOn));
+                oobUrl, tier, ownedHost, maxRequests, allowDelete), new Gate(threshold, failOn));
     }
 
     private static void layer(Map<String, Value> merged, Map<String, String> values, String source) {

@@ -22,12 +22,16 @@ import java.util.Set;
  * reaches it ({@code --oob-url}); empty means Parapet's own loopback canary, usable only when the target is local.
  * {@code tier} is how many active probes tiered checks send. {@code ownedHost} is the host the user declared as
  * their own ({@code --i-own}); active probes that change state run only when it matches the target's host.
+ * {@code maxRequests} bounds the requests of the whole scan ({@code --max-requests}); 0 means derived from rate
+ * and time (see {@link #requestBudget()}). {@code allowDelete} lets active mode send DELETE ({@code --allow-delete});
+ * without it no DELETE is ever sent.
  */
 public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext context, double rate,
                          int concurrency, Duration maxTime, Duration connectTimeout, Duration readTimeout,
                          int maxBodyBytes, int maxRedirects, int hostErrorBudget, int maxDiscoveredEndpoints,
                          Set<String> checks, boolean insecure, String spec, long seed, List<String> specHosts,
-                         Identities identities, String oobUrl, ProbeTier tier, String ownedHost) {
+                         Identities identities, String oobUrl, ProbeTier tier, String ownedHost, int maxRequests,
+                         boolean allowDelete) {
 
     public ScanConfig {
         scope = List.copyOf(scope);
@@ -38,6 +42,46 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
         oobUrl = oobUrl == null ? "" : oobUrl.strip();
         tier = tier == null ? ProbeTier.STANDARD : tier;
         ownedHost = ownedHost == null ? "" : ownedHost.strip();
+        if (maxRequests < 0) {
+            throw new IllegalArgumentException("maxRequests must not be negative");
+        }
+    }
+
+    /** The settings without a request budget of their own (derived from rate and time, see {@link #requestBudget}). */
+    public ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext context, double rate,
+                      int concurrency, Duration maxTime, Duration connectTimeout, Duration readTimeout,
+                      int maxBodyBytes, int maxRedirects, int hostErrorBudget, int maxDiscoveredEndpoints,
+                      Set<String> checks, boolean insecure, String spec, long seed, List<String> specHosts,
+                      Identities identities, String oobUrl, ProbeTier tier, String ownedHost) {
+        this(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout, maxBodyBytes,
+                maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts,
+                identities, oobUrl, tier, ownedHost, 0, false);
+    }
+
+    /**
+     * The most requests the whole scan may send ({@code --max-requests}): the configured value, or, when none was
+     * given, what the rate allows in the time budget ({@code rate × maxTime}), so the default fits the default
+     * {@code --max-time} at the default {@code --rate} (25/s × 120 s = 3,000) and grows with either.
+     */
+    public int requestBudget() {
+        if (maxRequests > 0) {
+            return maxRequests;
+        }
+        double derived = rate * Math.max(1, maxTime.toSeconds());
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(100, Math.floor(derived)));
+    }
+
+    /** The same settings letting {@code --mode active} send DELETE to documented operations ({@code --allow-delete}). */
+    public ScanConfig withAllowDelete(boolean allow) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed,
+                specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allow);
+    }
+
+    public ScanConfig withMaxRequests(int newMaxRequests) {
+        return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed,
+                specHosts, identities, oobUrl, tier, ownedHost, newMaxRequests, allowDelete);
     }
 
     /** The settings with a spec source and seed, and defaults for everything added since. */
@@ -63,7 +107,7 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
     public ScanConfig withSpec(String newSpec, long newSeed) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
                 maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, newSpec,
-                newSeed, specHosts, identities, oobUrl, tier, ownedHost);
+                newSeed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public static ScanConfig defaults(URI target) {
@@ -74,61 +118,61 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
     public ScanConfig withChecks(Set<String> newChecks) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout, readTimeout,
                 maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, newChecks, insecure, spec, seed,
-                specHosts, identities, oobUrl, tier, ownedHost);
+                specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withMaxTime(Duration newMaxTime) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, newMaxTime, connectTimeout, readTimeout,
-                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withTimeouts(Duration connect, Duration read) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connect, read,
-                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+                maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withRate(double newRate, int newConcurrency) {
         return new ScanConfig(target, scope, mode, context, newRate, newConcurrency, maxTime, connectTimeout,
-                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withMaxBodyBytes(int bytes) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
-                readTimeout, bytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+                readTimeout, bytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withScope(List<URI> newScope) {
         return new ScanConfig(target, newScope, mode, context, rate, concurrency, maxTime, connectTimeout,
-                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost);
+                readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec, seed, specHosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withSpecHosts(List<String> hosts) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
                 readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
-                seed, hosts, identities, oobUrl, tier, ownedHost);
+                seed, hosts, identities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withIdentities(Identities newIdentities) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
                 readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
-                seed, specHosts, newIdentities, oobUrl, tier, ownedHost);
+                seed, specHosts, newIdentities, oobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withOobUrl(String newOobUrl) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
                 readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
-                seed, specHosts, identities, newOobUrl, tier, ownedHost);
+                seed, specHosts, identities, newOobUrl, tier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withTier(ProbeTier newTier) {
         return new ScanConfig(target, scope, mode, context, rate, concurrency, maxTime, connectTimeout,
                 readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
-                seed, specHosts, identities, oobUrl, newTier, ownedHost);
+                seed, specHosts, identities, oobUrl, newTier, ownedHost, maxRequests, allowDelete);
     }
 
     public ScanConfig withMode(ScanMode newMode, String newOwnedHost) {
         return new ScanConfig(target, scope, newMode, context, rate, concurrency, maxTime, connectTimeout,
                 readTimeout, maxBodyBytes, maxRedirects, hostErrorBudget, maxDiscoveredEndpoints, checks, insecure, spec,
-                seed, specHosts, identities, oobUrl, tier, newOwnedHost);
+                seed, specHosts, identities, oobUrl, tier, newOwnedHost, maxRequests, allowDelete);
     }
 }

@@ -53,7 +53,7 @@ final class DiscoveryData {
     }
 
     record PathRules(String prefixSegment, List<String> assetExtensions, List<String> documentExtensions,
-                     List<String> stateChangingWords, List<String> libraryScripts) {
+                     List<String> libraryScripts) {
     }
 
     record Mining(List<String> names, List<String> numeric, Map<String, String> values, String fallback) {
@@ -70,6 +70,7 @@ final class DiscoveryData {
     private final Set<String> assetExtensions;
     private final Set<String> staticExtensions;
     private final Set<String> numeric;
+    private final StateChange stateChange = new StateChange(SurfaceVocabulary.get());
 
     DiscoveryData(Documents documents, Wordlists wordlists, PathRules paths, Mining mining) {
         this.documents = documents;
@@ -147,47 +148,11 @@ final class DiscoveryData {
     }
 
     /**
-     * The state-changing word a path carries as one of its words ({@code /api/logout}, {@code /reset-db},
-     * {@code /users/delete_all}), if any. Camel case splits too: {@code deleteUser} carries {@code delete}.
+     * Why a GET of {@code rawPath} looks state-changing ({@code /api/logout}, {@code /reset-db},
+     * {@code /users/deleteAll}), by the engine's one vocabulary ({@link StateChange}), or empty.
      */
     Optional<String> stateChanging(String rawPath) {
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        for (String word : words(rawPath)) {
-            if (paths.stateChangingWords().contains(word)) {
-                return Optional.of(word);
-            }
-        }
-        for (String word : paths.stateChangingWords()) {
-            if (word.contains("-") && lower.contains(word)) {
-                return Optional.of(word);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Lower-case runs of letters and digits, split at every other character and at lower-to-upper case steps. */
-    static List<String> words(String text) {
-        List<String> out = new java.util.ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        char previous = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean alnum = c < 128 && Character.isLetterOrDigit(c);
-            if (!alnum || Character.isUpperCase(c) && Character.isLowerCase(previous)) {
-                if (!word.isEmpty()) {
-                    out.add(word.toString());
-                    word.setLength(0);
-                }
-            }
-            if (alnum) {
-                word.append(Character.toLowerCase(c));
-            }
-            previous = c;
-        }
-        if (!word.isEmpty()) {
-            out.add(word.toString());
-        }
-        return out;
+        return stateChange.ofPath("GET", rawPath);
     }
 
     /** Whether a script's file name (hash suffixes and extension dropped) names a library, not the application. */

@@ -8,7 +8,9 @@ import dev.parapet.spi.ApiOperation;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,14 +18,35 @@ import java.util.Optional;
  * {@code [{"id":42,…}]} makes {@code GET /users/{id}} be called as {@code /users/42} instead of a synthesised
  * value that probably names nothing. Reads arrays at the top level or under {@code items}, {@code data},
  * {@code results} or {@code content}; takes the first element's {@code id} (or the parameter's own name).
- * Stateless and thread-safe.
+ * Immutable once indexed; thread-safe.
  */
 final class ListIds {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> WRAPPERS = List.of("items", "data", "results", "content");
 
-    private ListIds() {
+    private final Map<String, URI> collections = new HashMap<>();
+    private final Map<URI, Exchange> answers = new HashMap<>();
+
+    /**
+     * Indexes the documented GET collections and the successful answers once, so mapping every item operation of
+     * a large spec is linear, not quadratic, in the number of operations.
+     */
+    private ListIds(List<ApiOperation> all, List<Exchange> exchanges) {
+        for (ApiOperation o : all) {
+            if (o.method().equals("GET") && o.uri().isPresent()) {
+                collections.putIfAbsent(o.pathTemplate(), o.uri().get());
+            }
+        }
+        for (Exchange e : exchanges) {
+            if (e.answered() && e.status() / 100 == 2) {
+                answers.putIfAbsent(e.request().uri(), e);
+            }
+        }
+    }
+
+    static ListIds index(List<ApiOperation> all, List<Exchange> exchanges) {
+        return new ListIds(all, exchanges);
     }
 
     /**
@@ -31,6 +54,10 @@ final class ListIds {
      * operation unchanged when its template does not end in a parameter or no id was found.
      */
     static ApiOperation withListedId(ApiOperation op, List<ApiOperation> all, List<Exchange> exchanges) {
+        return index(all, exchanges).withListedId(op);
+    }
+
+    ApiOperation withListedId(ApiOperation op) {
         String template = op.pathTemplate();
         int slash = template.lastIndexOf('/');
         if (op.uri().isEmpty() || slash < 0 || !template.endsWith("}") || template.charAt(slash + 1) != '{') {
@@ -38,14 +65,9 @@ final class ListIds {
         }
         String parent = slash == 0 ? "/" : template.substring(0, slash);
         String param = template.substring(slash + 2, template.length() - 1);
-        Optional<URI> listUri = all.stream().filter(o -> o.method().equals("GET") && o.pathTemplate().equals(parent))
-                .flatMap(o -> o.uri().stream()).findFirst();
-        if (listUri.isEmpty()) {
-            return op;
-        }
-        Optional<String> id = exchanges.stream().filter(Exchange::answered).filter(e -> e.status() / 100 == 2)
-                .filter(e -> e.request().uri().equals(listUri.get())).findFirst()
-                .flatMap(e -> firstId(e.body(), param));
+        URI listUri = collections.get(parent);
+        Exchange listed = listUri == null ? null : answers.get(listUri);
+        Optional<String> id = listed == null ? Optional.empty() : firstId(listed.body(), param);
         if (id.isEmpty()) {
             return op;
         }
@@ -53,10 +75,7 @@ final class ListIds {
         String path = u.getRawPath();
         String newPath = path.substring(0, path.lastIndexOf('/') + 1)
                 + URLEncoder.encode(id.get(), StandardCharsets.UTF_8).replace("+", "%20");
-        URI replaced = u.resolve(newPath + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
-        return new ApiOperation(op.method(), op.pathTemplate(), op.operationId(), op.deprecated(), op.parameters(),
-                op.securityRequired(), op.responseSchemaProperties(), op.requestSchemaProperties(), op.tags(),
-                Optional.of(replaced));
+        return op.withUri(u.resolve(newPath + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())));
     }
 
     static Optional<String> firstId(String body, String param) {

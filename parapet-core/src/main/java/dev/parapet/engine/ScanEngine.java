@@ -71,6 +71,9 @@ public final class ScanEngine {
     private final String version;
     private final ScanControl control;
     private final AtomicBoolean stoppingAnnounced = new AtomicBoolean();
+    /** Set once, before any check starts; read by the checks' threads afterwards. */
+    private volatile InputPlan plan;
+    private volatile CoverageLedger ledger;
 
     public ScanEngine(String scanId, ScanConfig config, List<Check> checks, EventBus events, String version) {
         this.scanId = scanId;
@@ -111,12 +114,20 @@ public final class ScanEngine {
             if (!first.answered()) {
                 throw new TargetUnreachableException(first.error(), first);
             }
+            Inventory discovered = discovery.discover(target, first);
+            // Documented operations are not limited by --max-endpoints: the spec stage may call up to half of what
+            // the scan's request budget leaves after discovery, so the checks keep the other half.
+            int specCalls = (int) Math.max(config.maxDiscoveredEndpoints(),
+                    (config.requestBudget() - executor.requestsSent()) / 2);
             Inventory inventory = new SpecStage(executor, scope, SpecStage.installedLoader())
-                    .enrich(discovery.discover(target, first), config, config.maxDiscoveredEndpoints());
+                    .enrich(discovered, config, specCalls);
+            SurfaceVocabulary vocabulary = SurfaceVocabulary.get();
+            inventory = inventory.withSurface(new SurfaceBuilder(scope, vocabulary).build(inventory));
             events.publish(new ScanEvent.DiscoveryCompleted(scanId, inventory.endpoints().size(),
                     inventory.apiDocuments()));
 
             ProbeCache cache = new ProbeCache();
+            cache.seed(inventory.exchanges());
             PromptGate prompts = new PromptGate(config.mode(), inventory, executor::sendPrompt,
                     java.time.InstantSource.system(), PromptGate.sleeping(java.time.InstantSource.system()));
             AuthSummary auth = new AuthProbe(cache, executor).probe(inventory, stamp);
@@ -125,14 +136,31 @@ public final class ScanEngine {
             }
             List<CheckRun> runs = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
+            SurfaceIndex surfaceIndex = new SurfaceIndex(inventory.surface());
+            CoverageLedger ledger = new CoverageLedger(inventory.surface(), surfaceIndex);
+            ScanBudget scanBudget = new ScanBudget(config.requestBudget() - executor.requestsSent());
+            InputPlan plan = InputPlan.plan(checks, inventory.surface(), config, scanBudget.limit());
+            SafeModeGuard guard = new SafeModeGuard(config.mode(), surfaceIndex, new StateChange(vocabulary),
+                    inventory.exchanges());
             try (ScanCanary canary = new ScanCanary(config)) {
+                EngineCheckContext.Shared shared = new EngineCheckContext.Shared(inventory, config, cache, executor,
+                        control, prompts, canary::get, scanBudget, guard, ledger);
                 Map<Check, EngineCheckContext> contexts = new LinkedHashMap<>();
                 for (Check c : checks) {
-                    contexts.put(c, new EngineCheckContext(inventory, config,
-                            new ProbeBudget(c.descriptor().requestBudget()), cache, executor, control, prompts,
-                            canary::get));
+                    int budget = c.descriptor().requestBudget() + plan.of(c)
+                            .map(a -> a.screenPool() + a.confirmPool()).orElse(0);
+                    contexts.put(c, new EngineCheckContext(shared, c.descriptor().id(), new ProbeBudget(budget)));
                 }
+                this.plan = plan;
+                this.ledger = ledger;
                 runChecks(contexts, runs, findings);
+            }
+            for (dev.parapet.spi.Operation op : inventory.surface().operations()) {
+                if (config.mode() == dev.parapet.model.ScanMode.SAFE && op.changesState().isPresent()) {
+                    ledger.operationUntested(op, dev.parapet.model.Untested.STATE_CHANGING);
+                } else if (config.mode() != dev.parapet.model.ScanMode.ACTIVE && !op.readOnlyMethod()) {
+                    ledger.operationUntested(op, dev.parapet.model.Untested.MODE);
+                }
             }
 
             // Complete means every check ran to its own end; a deadline that passes while the report is being
@@ -146,7 +174,7 @@ public final class ScanEngine {
                     reason, score, findings, AttackPaths.build(findings), runs, inventory.endpoints(),
                     inventory.apiDocuments().stream().map(URI::toString).toList(),
                     executor.stats(cache.shared(), inventory.endpoints().size()), specSummary(inventory),
-                    withFinalCount(auth, stamp));
+                    withFinalCount(auth, stamp), ledger.build());
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }
@@ -235,16 +263,16 @@ public final class ScanEngine {
                 } else if (r.result.isDone()) {
                     Throwable cause = r.result.exceptionNow();
                     run = new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, "check failed: " + cause, 0,
-                            r.ctx.used(), r.ctx.refused(), Duration.ZERO);
+                            r.ctx.used(), r.ctx.refused(), Duration.ZERO, r.ctx.budget().limit(), 0, 0);
                     publishOnce(r, run);
                 } else {
                     run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED,
                             stopReason("did not return after being interrupted"), 0, r.ctx.used(), r.ctx.refused(),
-                            Duration.ZERO);
+                            Duration.ZERO, r.ctx.budget().limit(), 0, 0);
                     publishOnce(r, run);
                 }
                 runs.add(run);
-                if (run.status() == CheckStatus.COMPLETED) {
+                if (counts(run.status())) {
                     findings.addAll(r.sink);
                 }
             }
@@ -267,50 +295,71 @@ public final class ScanEngine {
         List<Finding> accepted = new ArrayList<>();
         CheckRun run;
         try {
-            CheckOutcome outcome = r.check.run(ctx);
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
-            run = switch (outcome) {
-                case CheckOutcome.Findings(List<Finding> list) -> {
-                    Map<String, Finding> unique = new LinkedHashMap<>();
-                    for (Finding f : list) {
-                        if (!f.checkId().equals(d.id()) || f.category() != d.category()) {
-                            throw new IllegalStateException("finding '" + f.title() + "' does not carry the id and "
-                                    + "category of check " + d.id());
+            if (r.check instanceof dev.parapet.spi.InputCheck<?> input) {
+                InputCheckRun.Outcome outcome = InputCheckRun.run(input, ctx, plan.of(input).orElseThrow(), ledger,
+                        Math.max(2, Math.min(16, config.concurrency())), control);
+                accepted.addAll(accept(d, outcome.findings()));
+                run = outcome.run();
+            } else {
+                CheckOutcome outcome = r.check.run(ctx);
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+                int budget = d.requestBudget();
+                run = switch (outcome) {
+                    case CheckOutcome.Findings(List<Finding> list) -> {
+                        accepted.addAll(accept(d, list));
+                        if (r.check.readsRecordedAnswers()) {
+                            ledger.judged(d.id(), ctx.inventory().exchanges());
                         }
-                        unique.putIfAbsent(f.fingerprint(), Redactor.finding(f));
+                        yield new CheckRun(d.id(), d.category(), CheckStatus.COMPLETED, "", accepted.size(),
+                                ctx.used(), ctx.refused(), elapsed, budget, 0, 0);
                     }
-                    accepted.addAll(unique.values());
-                    yield new CheckRun(d.id(), d.category(), CheckStatus.COMPLETED, "", unique.size(), ctx.used(),
-                            ctx.refused(), elapsed);
-                }
-                case CheckOutcome.NotApplicable(String reason) -> new CheckRun(d.id(), d.category(),
-                        CheckStatus.NOT_APPLICABLE, reason, 0, ctx.used(), ctx.refused(), elapsed);
-                case CheckOutcome.Errored(String reason, Throwable cause) -> {
-                    LOG.warn("check {} errored: {}", d.id(), reason, cause);
-                    yield new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, reason, 0, ctx.used(),
-                            ctx.refused(), elapsed);
-                }
-            };
+                    case CheckOutcome.NotApplicable(String reason) -> new CheckRun(d.id(), d.category(),
+                            CheckStatus.NOT_APPLICABLE, reason, 0, ctx.used(), ctx.refused(), elapsed, budget, 0, 0);
+                    case CheckOutcome.Errored(String reason, Throwable cause) -> {
+                        LOG.warn("check {} errored: {}", d.id(), reason, cause);
+                        yield new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, reason, 0, ctx.used(),
+                                ctx.refused(), elapsed, budget, 0, 0);
+                    }
+                };
+            }
         } catch (InterruptedException e) {
             run = new CheckRun(d.id(), d.category(), CheckStatus.INTERRUPTED, stopReason("interrupted"), 0,
-                    ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0));
+                    ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0), ctx.budget().limit(), 0, 0);
         } catch (RuntimeException e) {
             LOG.warn("check {} failed", d.id(), e);
             run = new CheckRun(d.id(), d.category(), CheckStatus.ERRORED, "check failed: " + e,
-                    0, ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0));
+                    0, ctx.used(), ctx.refused(), Duration.ofNanos(System.nanoTime() - t0), ctx.budget().limit(), 0,
+                    0);
         }
-        if (run.status() != CheckStatus.INTERRUPTED && run.status() != CheckStatus.ERRORED && ctx.cutShort() > 0
-                && accepted.isEmpty()) {
+        if (run.status() != CheckStatus.INTERRUPTED && run.status() != CheckStatus.ERRORED
+                && run.status() != CheckStatus.PARTIAL && ctx.cutShort() > 0 && accepted.isEmpty()) {
             // The check swallowed the interrupt of a stopping scan and returned: its "nothing found" (or "not
             // applicable") rests on probes that were never sent, so it is not a result.
-            run = new CheckRun(run.checkId(), run.category(), CheckStatus.INTERRUPTED, stopReason("interrupted"), 0,
-                    run.requests(), run.refusedOverBudget(), run.elapsed());
+            run = run.withStatus(CheckStatus.INTERRUPTED, stopReason("interrupted"));
         }
-        if (run.status() == CheckStatus.COMPLETED) {
+        if (counts(run.status())) {
             r.sink.addAll(accepted);
         }
         publishOnce(r, run);
         return run;
+    }
+
+    /** Whether a run's findings count: it completed, or tested part of what it applies to. */
+    private static boolean counts(CheckStatus status) {
+        return status == CheckStatus.COMPLETED || status == CheckStatus.PARTIAL;
+    }
+
+    /** The check's findings, each checked to carry its id and category, redacted, once per fingerprint. */
+    private static List<Finding> accept(CheckDescriptor d, List<Finding> list) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        for (Finding f : list) {
+            if (!f.checkId().equals(d.id()) || f.category() != d.category()) {
+                throw new IllegalStateException("finding '" + f.title() + "' does not carry the id and "
+                        + "category of check " + d.id());
+            }
+            unique.putIfAbsent(f.fingerprint(), Redactor.finding(f));
+        }
+        return new ArrayList<>(unique.values());
     }
 
     /** Publishes a check's end (and its findings) unless the engine already reported it as abandoned. */
@@ -319,7 +368,7 @@ public final class ScanEngine {
             return;
         }
         events.publish(new ScanEvent.CheckCompleted(scanId, run));
-        if (run.status() == CheckStatus.COMPLETED) {
+        if (counts(run.status())) {
             r.sink.forEach(f -> events.publish(new ScanEvent.FindingReported(scanId, f)));
         }
     }

@@ -31,8 +31,10 @@ import java.util.concurrent.Future;
  * Adds the API description to discovery's inventory: reads the spec the user named (a file, or a URL inside the
  * scope or on a host named with {@code --spec-host}, fetched through the executor; see {@link SpecSources}) or else the first API document discovery found, adds its operations as
  * {@link Endpoint.Source#SPEC} endpoints, and calls its GET operations once so checks can judge their answers (at
- * most {@code maxCalls}; in passive mode the spec is attached but neither called nor added): collections first, then item operations with an id their collection
- * listed where there is one (see {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
+ * most {@code maxCalls}, a share of the scan's request budget that {@code --max-endpoints} does not limit; never a
+ * GET the document describes as changing state; in passive mode the spec is attached but neither called nor
+ * added): collections first, then item operations with an id their collection listed where there is one (see
+ * {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
  * works, without a spec, when none is on the class path. A bad spec never stops the scan.
  */
 final class SpecStage {
@@ -42,6 +44,7 @@ final class SpecStage {
     private final RequestExecutor executor;
     private final ScopeGuard scope;
     private final Optional<SpecLoader> loader;
+    private final StateChange stateChange = new StateChange(SurfaceVocabulary.get());
 
     SpecStage(RequestExecutor executor, ScopeGuard scope, Optional<SpecLoader> loader) {
         this.executor = executor;
@@ -71,8 +74,9 @@ final class SpecStage {
         List<ApiOperation> collections = spec.operations().stream().filter(o -> !o.pathTemplate().contains("{"))
                 .toList();
         exchanges.addAll(call(register(collections, endpoints, known, maxCalls)));
+        ListIds ids = ListIds.index(spec.operations(), exchanges);
         List<ApiOperation> operations = spec.operations().stream().map(o -> o.pathTemplate().contains("{")
-                ? ListIds.withListedId(o, spec.operations(), exchanges) : o).toList();
+                ? ids.withListedId(o) : o).toList();
         List<ApiOperation> items = operations.stream().filter(o -> o.pathTemplate().contains("{")).toList();
         int left = Math.max(0, maxCalls - (exchanges.size() - inventory.exchanges().size()));
         exchanges.addAll(call(register(items, endpoints, known, left)));
@@ -91,7 +95,8 @@ final class SpecStage {
             URI u = op.uri().get();
             if (known.add(op.method() + " " + u)) {
                 endpoints.add(new Endpoint(op.method(), u, Endpoint.Source.SPEC));
-                if (op.method().equals("GET") && toCall.size() < maxCalls) {
+                // a GET the document itself describes as changing state (GET /reset) is never called in safe mode
+                if (op.method().equals("GET") && toCall.size() < maxCalls && stateChange.of(op).isEmpty()) {
                     toCall.add(u);
                 }
             }

@@ -17,7 +17,7 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
                          List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
                          ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage) {
 
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
             .comparing(Finding::severity).reversed()

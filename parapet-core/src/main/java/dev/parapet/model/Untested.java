@@ -12,6 +12,10 @@ public enum Untested {
     MODE("mode"),
     /** It looks as if calling it changes the target, so safe mode leaves it alone. */
     STATE_CHANGING("looks state-changing"),
+    /** Its probes were sent, but none was answered (timeouts, resets, refused connections). */
+    UNANSWERED("not answered"),
+    /** A check failed inside Parapet while testing it. */
+    ERRORED("check error"),
     /** No selected check applies to it. */
     NO_CHECK("no check applies");
 

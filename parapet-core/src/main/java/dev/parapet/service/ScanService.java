@@ -51,6 +51,11 @@ public final class ScanService {
         return checks.stream().map(Check::descriptor).toList();
     }
 
+    /** Every check with what listings show of it (descriptor and per-input budget). */
+    public List<CheckInfo> listing() {
+        return checks.stream().map(CheckInfo::of).toList();
+    }
+
     /** The checks a selection names (check ids or category ids); all when the selection is empty. */
     public List<Check> select(Set<String> selection) {
         if (selection.isEmpty()) {

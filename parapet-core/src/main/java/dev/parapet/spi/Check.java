@@ -17,4 +17,13 @@ public interface Check {
      * the check is never a finding. May throw {@link InterruptedException} when the scan is stopped.
      */
     CheckOutcome run(CheckContext ctx) throws InterruptedException;
+
+    /**
+     * Whether the check judges every answer discovery and the spec stage recorded ({@link Inventory#exchanges()}),
+     * as the passive content checks do: the report's coverage then credits it with every operation that has a
+     * recorded answer. Say true only when {@link #run} really reads them all.
+     */
+    default boolean readsRecordedAnswers() {
+        return false;
+    }
 }

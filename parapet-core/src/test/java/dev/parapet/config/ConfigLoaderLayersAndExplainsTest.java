@@ -57,9 +57,9 @@ class ConfigLoaderLayersAndExplainsTest {
 
     @ParameterizedTest(name = "{0} rate={1}")
     @CsvSource(delimiter = '|', value = {
-            "flag | abc  | --rate must be a number from 0.1 to 1000, got 'abc' (for example --rate 10)",
-            "env  | 0    | PARAPET_RATE must be a number from 0.1 to 1000, got '0' (for example PARAPET_RATE=10)",
-            "file | 5000 | parapet.yaml: rate must be a number from 0.1 to 1000, got '5000' (for example rate: 10)",
+            "flag | abc  | --rate must be a number from 0.1 to 10000, got 'abc' (for example --rate 10)",
+            "env  | 0    | PARAPET_RATE must be a number from 0.1 to 10000, got '0' (for example PARAPET_RATE=10)",
+            "file | 50000 | parapet.yaml: rate must be a number from 0.1 to 10000, got '50000' (for example rate: 10)",
     })
     void aBadValueNamesItsSourceAndGivesAnExample(String layer, String value, String message) {
         assertThatThrownBy(() -> resolveIn(layer, "rate", value))
@@ -103,7 +103,7 @@ class ConfigLoaderLayersAndExplainsTest {
         Map<String, String> file = ConfigLoader.readFile(yaml);
         assertThatThrownBy(() -> ConfigLoader.resolve(TARGET, file, Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("parapet.yaml: unknown key 'rates' (valid: auth-basic, auth-bearer,")
+                .hasMessageStartingWith("parapet.yaml: unknown key 'rates' (valid: allow-delete, auth-basic, auth-bearer,")
                 .hasMessageContaining("checks, concurrency, connect-timeout,")
                 .hasMessageContaining("max-time").hasMessageContaining("threshold");
     }

@@ -48,12 +48,12 @@ public final class DemoApi {
                 .route("GET", "/", r -> cors(r, Response.json(200, """
                         {"name":"Parapet demo shop API","links":{"products":"/api/products",\
                         "product":"/api/products/1","search":"/api/products?q=lamp&sort=name","files":"/api/files?name=terms.txt",\
-                        "avatar":"/api/avatar?url=/static/logo.svg","logout":"/api/logout?next=/","users":"/api/users","orders":"/api/orders/1",\
+                        "avatar":"/api/avatar?url=/static/logo.svg","sso":"/api/sso/return?next=/","users":"/api/users","orders":"/api/orders/1",\
                         "session":"/api/session","config":"/api/debug/config","admin":"/api/admin/stats"}}""")
                         .header("Set-Cookie", "session=4f2a9c1be77d0a5c; Path=/")))
                 .route("GET", "/api/products", DemoApi::searchProducts)
                 .route("GET", "/api/files", DemoApi::fileByName)
-                .route("GET", "/api/logout", r -> Response.empty(302)
+                .route("GET", "/api/sso/return", r -> Response.empty(302)
                         .header("Location", r.param("next") == null ? "/" : r.param("next")))
                 .route("GET", "/api/avatar", DemoApi::fetchAvatar)
                 .route("GET", "/actuator/env", r -> Response.json(200, ACTUATOR_ENV))

@@ -21,10 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The lab's Node process in one mode: {@code node src/server.js} with a minimal environment ({@code PATH},
- * {@code DATABASE_URL}, {@code PORT=0}, {@code LAB_MODE}, {@code LAB_API_TOKEN} and nothing else of the JVM's, since
- * the vulnerable mode hands its environment out), its port read from the {@code lab listening on ...} line, ready
- * once {@code /healthz} answers. {@link #close()} ends exactly this process: destroy, then destroyForcibly.
+ * One lab's process in one mode: its command run in the lab directory with a minimal environment ({@code PATH}, the
+ * lab's own variables and nothing else of the JVM's, since vulnerable modes hand their environment out), its port
+ * read from the {@code lab listening on http://127.0.0.1:<port>} line, ready once {@code /healthz} answers
+ * {@code {"ok":true}}. {@link #close()} ends exactly this process: destroy, then destroyForcibly.
  */
 final class LabProcess implements AutoCloseable {
 
@@ -42,22 +42,38 @@ final class LabProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the lab and waits until it answers {@code /healthz}.
-     *
-     * @throws IllegalStateException with the process output when it exits or stays silent
+     * The koa-cockroach lab: {@code node src/server.js} with {@code DATABASE_URL}, {@code PORT=0}, {@code LAB_MODE}
+     * and {@code LAB_API_TOKEN}.
      */
     static LabProcess start(Path labDir, String mode, String databaseUrl, String apiToken)
             throws IOException, InterruptedException {
-        Path node = Prerequisites.node();
-        ProcessBuilder pb = new ProcessBuilder(node.toString(), "src/server.js").directory(labDir.toFile())
-                .redirectErrorStream(true);
+        return launch(labDir, mode, List.of(Prerequisites.node().toString(), "src/server.js"),
+                Map.of("DATABASE_URL", databaseUrl, "PORT", "0", "LAB_MODE", mode, "LAB_API_TOKEN", apiToken));
+    }
+
+    /**
+     * The flask-sqlite lab: {@code python -u app.py} with {@code PORT=0}, {@code LAB_MODE} and {@code LAB_DATABASE}
+     * (the SQLite file it creates and seeds).
+     */
+    static LabProcess flask(Path labDir, Path python, String mode, Path databaseFile)
+            throws IOException, InterruptedException {
+        return launch(labDir, mode, List.of(python.toString(), "-u", "app.py"), Map.of("PORT", "0", "LAB_MODE", mode,
+                "LAB_DATABASE", databaseFile.toString(), "PYTHONDONTWRITEBYTECODE", "1"));
+    }
+
+    /**
+     * Starts {@code command} in {@code labDir} with {@code PATH} and {@code environment} only, and waits until it
+     * answers {@code /healthz}.
+     *
+     * @throws IllegalStateException with the process output when it exits or stays silent
+     */
+    static LabProcess launch(Path labDir, String mode, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(labDir.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
-        env.put("DATABASE_URL", databaseUrl);
-        env.put("PORT", "0");
-        env.put("LAB_MODE", mode);
-        env.put("LAB_API_TOKEN", apiToken);
+        env.putAll(environment);
         Process process = pb.start();
         List<String> output = new CopyOnWriteArrayList<>();
         CompletableFuture<URI> listening = new CompletableFuture<>();
@@ -67,9 +83,9 @@ final class LabProcess implements AutoCloseable {
             lab = new LabProcess(process, listening.get(STARTUP.toSeconds(), TimeUnit.SECONDS), output);
         } catch (Exception e) {
             stop(process);
-            throw new IllegalStateException("the lab (" + mode + ") did not report its port within " + STARTUP
-                    + "; exit " + (process.isAlive() ? "none" : process.exitValue()) + "; output:\n"
-                    + String.join("\n", output), e);
+            throw new IllegalStateException("the lab (" + String.join(" ", command) + ", " + mode
+                    + ") did not report its port within " + STARTUP + "; exit "
+                    + (process.isAlive() ? "none" : process.exitValue()) + "; output:\n" + String.join("\n", output), e);
         }
         lab.awaitHealthy();
         return lab;
@@ -99,7 +115,7 @@ final class LabProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(baseUri.resolve("/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("\"ok\":true")) {
+                if (r.statusCode() == 200 && r.body().replace(" ", "").contains("\"ok\":true")) {
                     return;
                 }
                 last = r.statusCode() + " " + r.body();

@@ -1,39 +1,155 @@
 package dev.parapet.labs;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * What the lab needs on the machine, found up front so a missing piece fails with the command that fixes it
+ * What the labs need on the machine, found up front so a missing piece fails with the command that fixes it
  * rather than with a stack trace from deep inside a start-up.
  */
 final class Prerequisites {
 
+    /** What the flask-sqlite lab imports besides the standard library (Debian: python3-flask, python3-yaml). */
+    static final String FLASK_IMPORTS = "import flask, yaml";
+    static final String FLASK_INSTALL = "apt-get install -y python3-flask python3-yaml";
+
     private Prerequisites() {
     }
 
-    /** The lab directory, resolved from this module's directory. */
-    static Path labDir() {
-        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-        Path lab = module.resolve("../labs/koa-cockroach").normalize();
-        if (!Files.isRegularFile(lab.resolve("src/server.js"))) {
-            throw new IllegalStateException("the koa-cockroach lab is not at " + lab);
+    /** Long enough for {@code npm ci} of the lab's few locked packages on a slow mirror. */
+    private static final long NPM_CI_MINUTES = 5;
+
+    /**
+     * The koa-cockroach lab directory, with its npm dependencies installed: when they are missing (a fresh clone),
+     * {@code npm ci} installs the locked versions first, so {@code ./mvnw verify} needs no set-up of its own.
+     */
+    static synchronized Path labDir() {
+        Path lab = lab("koa-cockroach", "src/server.js");
+        if (!installed(lab)) {
+            npmCi(lab);
         }
-        if (!Files.isDirectory(lab.resolve("node_modules/koa")) || !Files.isDirectory(lab.resolve("node_modules/pg"))) {
+        if (!installed(lab)) {
             throw new IllegalStateException("the lab's dependencies are missing: run `npm ci` in " + lab
                     + " (Node.js 20 or later)");
         }
         return lab;
     }
 
+    private static boolean installed(Path lab) {
+        return Files.isDirectory(lab.resolve("node_modules/koa")) && Files.isDirectory(lab.resolve("node_modules/pg"));
+    }
+
+    /** {@code npm ci --no-audit --no-fund} in {@code lab}, bounded in time; its output goes to the test log. */
+    private static void npmCi(Path lab) {
+        Path npm = onPath("npm").stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                "the lab's dependencies are missing and `npm` is not on PATH: install Node.js 20 or later"));
+        try {
+            Process p = new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund").directory(lab.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(NPM_CI_MINUTES, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("`npm ci` in " + lab + " took longer than " + NPM_CI_MINUTES
+                        + " minutes: run it by hand");
+            }
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException("`npm ci` in " + lab + " failed (exit " + p.exitValue()
+                        + "): run it by hand to see why");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("`npm ci` could not start in " + lab + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while `npm ci` ran in " + lab, e);
+        }
+    }
+
+    /** The flask-sqlite lab directory (its dependencies come with the Python that {@link #python()} finds). */
+    static Path flaskLabDir() {
+        return lab("flask-sqlite", "app.py");
+    }
+
+    /** {@code labs/<name>}, resolved from this module's directory, holding {@code marker}. */
+    private static Path lab(String name, String marker) {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        Path lab = module.resolve("../labs/" + name).normalize();
+        if (!Files.isRegularFile(lab.resolve(marker))) {
+            throw new IllegalStateException("the " + name + " lab is not at " + lab);
+        }
+        return lab;
+    }
+
     /** {@code node} from PATH. */
     static Path node() {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(":")).filter(d -> !d.isBlank()).map(d -> Path.of(d, "node"))
-                .filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new IllegalStateException("`node` is not on PATH (" + path
+        return onPath("node").stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("`node` is not on PATH (" + path()
                         + "): install Node.js 20 or later to run the lab"));
+    }
+
+    /**
+     * A Python 3 that can import Flask and PyYAML: Debian's {@code /usr/bin/python3} first (what CI installs the
+     * packages into), then each {@code python3} on PATH.
+     *
+     * @throws IllegalStateException in one line naming the command that installs them
+     */
+    static Path python() {
+        List<Path> candidates = new ArrayList<>();
+        candidates.add(Path.of("/usr/bin/python3"));
+        candidates.addAll(onPath("python3"));
+        for (Path p : candidates) {
+            if (Files.isExecutable(p) && imports(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no python3 can `" + FLASK_IMPORTS + "` (tried " + candidates
+                + "): run `" + FLASK_INSTALL + "`");
+    }
+
+    private static boolean imports(Path python) {
+        try {
+            Process p = new ProcessBuilder(python.toString(), "-c", FLASK_IMPORTS).redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+            return p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs {@code python -c script args...} and returns its standard output; fails with its output otherwise. */
+    static String runPython(Path python, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-c", script));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IllegalStateException(python + " -c ... failed: " + out);
+        }
+        return out;
+    }
+
+    private static String path() {
+        return System.getenv().getOrDefault("PATH", "");
+    }
+
+    private static List<Path> onPath(String name) {
+        return Arrays.stream(path().split(":")).filter(d -> !d.isBlank()).map(d -> Path.of(d, name))
+                .filter(Files::isExecutable).toList();
     }
 
     /** {@code /usr/bin/curl}, or null when absent (reproduction is then reported as not checked). */

@@ -17,6 +17,8 @@ final class CoverageSection {
 
     private static final int INDENT = 2;
     private static final int LABEL = 16;
+    /** Untested operations named in the terminal; the JSON report names every one. */
+    private static final int MAX_UNTESTED = 10;
 
     private CoverageSection() {
     }
@@ -32,13 +34,21 @@ final class CoverageSection {
         }
         sb.append(Text.labelled(INDENT, "checks", LABEL,
                 Text.count(r.checks().size(), "check") + ": " + String.join(", ", counts), width));
-        for (CheckStatus s : List.of(CheckStatus.NOT_APPLICABLE, CheckStatus.ERRORED, CheckStatus.INTERRUPTED)) {
+        for (CheckStatus s : List.of(CheckStatus.PARTIAL, CheckStatus.NOT_APPLICABLE, CheckStatus.ERRORED,
+                CheckStatus.INTERRUPTED)) {
             for (CheckRun c : r.checks()) {
                 if (c.status() == s) {
                     String reason = c.reason().isEmpty() ? "no reason given" : c.reason();
                     sb.append(Text.labelled(INDENT, s.id().replace('-', ' '), LABEL, c.checkId() + ": " + reason,
                             width));
                 }
+            }
+        }
+        if (r.coverage().present()) {
+            sb.append(Text.labelled(INDENT, "surface", LABEL, SurfaceText.line(r.coverage()), width));
+            List<String> untested = SurfaceText.untestedOperations(r.coverage(), MAX_UNTESTED);
+            if (!untested.isEmpty()) {
+                sb.append(Text.labelled(INDENT, "untested", LABEL, String.join("; ", untested), width));
             }
         }
         ScanStats stats = r.stats();

@@ -69,6 +69,8 @@ final class HtmlView {
         m.put("apiDocuments", r.apiDocuments());
         m.put("spec", r.spec().present() ? Map.of("source", r.spec().source(),
                 "format", SpecText.format(r.spec().version()), "counts", SpecText.counts(r.spec())) : Map.of());
+        m.put("surface", r.coverage().present() ? Map.of("line", SurfaceText.line(r.coverage()),
+                "untested", SurfaceText.untestedOperations(r.coverage(), 200)) : Map.of());
         m.put("stats", List.of(
                 r.stats().requestsSent() + " requests sent",
                 r.stats().probesShared() + " shared between checks",

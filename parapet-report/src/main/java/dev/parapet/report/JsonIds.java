@@ -121,6 +121,22 @@ final class JsonIds {
         };
     }
 
+    static String of(dev.parapet.model.Untested u) {
+        return switch (u) {
+            case BUDGET -> "budget";
+            case TIME -> "time";
+            case MODE -> "mode";
+            case STATE_CHANGING -> "state-changing";
+            case UNANSWERED -> "unanswered";
+            case ERRORED -> "errored";
+            case NO_CHECK -> "no-check";
+        };
+    }
+
+    static dev.parapet.model.Untested untested(String id) {
+        return parse(dev.parapet.model.Untested.class, JsonIds::of, id, "coverage.details[].untested");
+    }
+
     static String of(Reference.Kind k) {
         return switch (k) {
             case OWASP_API -> "owasp-api";

@@ -135,6 +135,11 @@ record JsonNodes(JsonNode node, String path) {
         return node.has(name);
     }
 
+    /** Whether the field is present and JSON null. */
+    boolean isNull(String name) {
+        return node.has(name) && node.get(name).isNull();
+    }
+
     /** The names of this object's fields, in document order. */
     List<String> names() {
         List<String> out = new ArrayList<>();

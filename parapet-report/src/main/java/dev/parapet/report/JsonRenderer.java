@@ -78,6 +78,7 @@ final class JsonRenderer {
         ArrayNode docs = root.putArray("apiDocuments");
         r.apiDocuments().forEach(docs::add);
         root.set("spec", spec(r.spec()));
+        root.set("coverage", JsonCoverage.write(r.coverage()));
         root.set("stats", stats(r.stats()));
         if (r.auth().state() != AuthSummary.State.NONE) {
             root.set("auth", auth(r.auth()));
@@ -147,6 +148,9 @@ final class JsonRenderer {
         node.put("findings", c.findings());
         node.put("requests", c.requests());
         node.put("refusedOverBudget", c.refusedOverBudget());
+        node.put("budget", c.budget());
+        node.put("inputsApplicable", c.inputsApplicable());
+        node.put("inputsTested", c.inputsTested());
         node.put("elapsedMillis", millis(c.elapsed()));
         return node;
     }

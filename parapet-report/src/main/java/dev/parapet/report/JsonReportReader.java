@@ -72,7 +72,7 @@ final class JsonReportReader {
                 root.objects("checks").stream().map(JsonReportReader::checkRun).toList(),
                 root.objects("endpoints").stream().map(JsonReportReader::endpoint).toList(),
                 root.texts("apiDocuments"), stats(root.object("stats")), spec(root.optionalObject("spec")),
-                auth(root));
+                auth(root), JsonCoverage.read(root.optionalObject("coverage")));
     }
 
     /** The {@code auth} object, present only when credentials were supplied. */
@@ -171,7 +171,10 @@ final class JsonReportReader {
     private static CheckRun checkRun(JsonNodes n) {
         return new CheckRun(n.text("checkId"), n.id("category", Category.class, JsonIds::of),
                 n.id("status", CheckStatus.class, JsonIds::of), n.text("reason"), n.integer("findings"),
-                n.integer("requests"), n.integer("refusedOverBudget"), Duration.ofMillis(n.number("elapsedMillis")));
+                n.integer("requests"), n.integer("refusedOverBudget"), Duration.ofMillis(n.number("elapsedMillis")),
+                n.has("budget") ? n.integer("budget") : n.integer("requests"),
+                n.has("inputsApplicable") ? n.integer("inputsApplicable") : 0,
+                n.has("inputsTested") ? n.integer("inputsTested") : 0);
     }
 
     /** Absent in reports written before the spec summary was added: those scans read as having had no spec. */

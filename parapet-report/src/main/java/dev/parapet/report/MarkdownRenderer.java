@@ -192,6 +192,14 @@ final class MarkdownRenderer {
                     .append(c.reason().isEmpty() ? "" : ": " + MarkdownText.escape(c.reason())).append('\n');
             listed++;
         }
+        if (r.coverage().present()) {
+            sb.append("\nSurface: ").append(MarkdownText.escape(SurfaceText.line(r.coverage()))).append('\n');
+            List<String> untested = SurfaceText.untestedOperations(r.coverage(), 20);
+            if (!untested.isEmpty()) {
+                sb.append("\nUntested operations:\n\n");
+                untested.forEach(u -> sb.append("- ").append(MarkdownText.escape(u)).append('\n'));
+            }
+        }
         if (r.spec().present()) {
             sb.append("\nAPI description ").append(code(r.spec().source())).append(" (")
                     .append(SpecText.format(r.spec().version())).append("): ").append(SpecText.counts(r.spec()))

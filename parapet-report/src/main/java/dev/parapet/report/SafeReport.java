@@ -4,6 +4,8 @@ import dev.parapet.http.Redactor;
 import dev.parapet.model.AttackPath;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.CheckRun;
+import dev.parapet.model.Coverage;
+import dev.parapet.model.OperationCoverage;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
@@ -50,14 +52,22 @@ final class SafeReport {
                         t.apply(Redactor.text(p.narrative())))).toList(),
                 r.checks().stream().map(c -> new CheckRun(t.apply(c.checkId()), c.category(), c.status(),
                         t.apply(Redactor.text(c.reason())), c.findings(), c.requests(), c.refusedOverBudget(),
-                        c.elapsed())).toList(),
+                        c.elapsed(), c.budget(), c.inputsApplicable(), c.inputsTested())).toList(),
                 r.endpoints().stream().map(SafeReport::endpoint).toList(),
                 r.apiDocuments().stream().map(d -> t.apply(uri(d))).toList(), r.stats(),
                 new SpecSummary(t.apply(uri(r.spec().source())), t.apply(r.spec().version()), r.spec().documented(),
                         r.spec().discovered(), r.spec().tested(), r.spec().skipped(),
                         r.spec().warnings().stream().map(w -> t.apply(Redactor.text(w))).toList()),
                 new AuthSummary(r.auth().state(), r.auth().identities(), r.auth().authenticatedRequests(),
-                        t.apply(Redactor.text(r.auth().detail()))));
+                        t.apply(Redactor.text(r.auth().detail()))), coverage(r.coverage(), t));
+    }
+
+    /** Paths and input names come from the target: printable for the terminal, like every other such text. */
+    private static Coverage coverage(Coverage c, UnaryOperator<String> t) {
+        return new Coverage(c.operations(), c.operationsTested(), c.inputs(), c.inputsTested(), c.details().stream()
+                .map(d -> new OperationCoverage(d.method(), t.apply(d.path()), d.source(), d.testedBy(),
+                        d.untested(), d.inputs(), d.inputsTested(), d.untestedInputs().stream().map(t).toList()))
+                .toList());
     }
 
     /**

@@ -58,7 +58,7 @@ class JsonReportTest {
     void writesTheSameBytesEveryTimeAndEndsWithANewline() {
         String json = JsonReport.toJson(ReportFixtures.full());
         assertThat(JsonReport.toJson(ReportFixtures.full())).isEqualTo(json);
-        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.1\",\n");
+        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.2\",\n");
     }
 
     @Test
@@ -66,7 +66,7 @@ class JsonReportTest {
         assertThat(names(tree(JsonReport.toJson(ReportFixtures.full())))).containsExactly("schemaVersion", "scanId",
                 "parapetVersion", "target", "mode", "context", "startedAt", "durationMillis", "complete",
                 "incompleteReason", "score", "findingCounts", "findings", "attackPaths", "checks", "endpoints",
-                "apiDocuments", "spec", "stats");
+                "apiDocuments", "spec", "coverage", "stats");
     }
 
     @Test

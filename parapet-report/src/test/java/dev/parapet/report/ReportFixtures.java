@@ -86,7 +86,21 @@ final class ReportFixtures {
                 endpoints, List.of(TARGET + "/openapi.json"), new ScanStats(187, 12, 1, 2, 3, endpoints.size()),
                 new SpecSummary(TARGET + "/openapi.json", "3.0.3", 2, 1, 2, 1,
                         List.of("/paths/~1legacy/get: operation skipped: its parameters could not be read")),
-                AuthSummary.NONE);
+                AuthSummary.NONE, coverage());
+    }
+
+    /** Three operations: one tested with all its inputs, one with an input over the budget, one left by mode. */
+    static dev.parapet.model.Coverage coverage() {
+        return dev.parapet.model.Coverage.of(List.of(
+                new dev.parapet.model.OperationCoverage("GET", "/api/items", Endpoint.Source.SPEC,
+                        List.of("path-traversal", "sql-identifier-injection"), java.util.Optional.empty(), 2, 2,
+                        List.of()),
+                new dev.parapet.model.OperationCoverage("GET", "/api/orders/{id}", Endpoint.Source.SPEC,
+                        List.of("cors-reflected-origin"), java.util.Optional.empty(), 2, 1,
+                        List.of("query expand: request budget")),
+                new dev.parapet.model.OperationCoverage("POST", "/api/orders", Endpoint.Source.SPEC, List.of(),
+                        java.util.Optional.of(dev.parapet.model.Untested.MODE), 3, 0,
+                        List.of("json item: mode", "json quantity: mode", "json note: mode"))));
     }
 
     /** The full scan as if it had had no API description. */

@@ -65,10 +65,15 @@ final class OperationReader {
         }
         dangling.stream().distinct().forEach(ref -> warnings.add(new SpecWarning(pointer,
                 "$ref '" + ref + "' names nothing in the document; its schema is treated as undeclared")));
+        Optional<dev.parapet.spi.ApiRequestBody> synthesised = new BodySynthesizer(props, seed).synthesise(body);
+        String summary = java.util.stream.Stream.of(op.getSummary(), op.getDescription())
+                .filter(t -> t != null && !t.isBlank()).map(String::strip)
+                .collect(java.util.stream.Collectors.joining(" — "));
         return new ApiOperation(method, path, op.getOperationId(), Boolean.TRUE.equals(op.getDeprecated()),
                 parameters, securityRequired(op), closed ? response : Set.of(), request,
                 op.getTags() == null ? List.of() : op.getTags().stream().filter(t -> t != null).toList(),
-                uri(path, parameters, pointer, warnings));
+                uri(path, parameters, pointer, warnings), summary.length() > 2000 ? summary.substring(0, 2000)
+                        : summary, synthesised);
     }
 
     private List<ApiParameter> parameters(PathItem item, Operation op, SchemaProperties props, String pointer,
@@ -91,10 +96,14 @@ final class OperationReader {
         List<ApiParameter> out = new ArrayList<>();
         for (Parameter p : byKey.values()) {
             Schema<?> schema = p.getSchema() == null ? null : props.resolve(p.getSchema());
+            String description = p.getDescription() != null ? p.getDescription()
+                    : schema != null && schema.getDescription() != null ? schema.getDescription() : "";
             out.add(new ApiParameter(p.getIn(), p.getName(), Boolean.TRUE.equals(p.getRequired())
                     || "path".equals(p.getIn()), schema == null ? "" : SchemaTypes.type(schema),
                     schema == null ? "" : schema.getFormat(),
-                    ValueSynthesizer.value(p.getName(), p.getExample(), schema, seed)));
+                    ValueSynthesizer.value(p.getName(), p.getExample(), schema, seed),
+                    description.length() > 1000 ? description.substring(0, 1000) : description,
+                    DocumentedValues.of(p.getExample(), schema)));
         }
         return out;
     }
@@ -154,7 +163,7 @@ final class OperationReader {
             String encoded = URLEncoder.encode(p.value(), StandardCharsets.UTF_8).replace("+", "%20");
             if (p.in().equals("path")) {
                 filled = filled.replace("{" + p.name() + "}", encoded);
-            } else if (p.in().equals("query") && p.required()) {
+            } else if (p.in().equals("query") && (p.required() || !p.documentedValues().isEmpty())) {
                 query.append(query.isEmpty() ? "" : "&").append(URLEncoder.encode(p.name(), StandardCharsets.UTF_8))
                         .append('=').append(encoded);
             }

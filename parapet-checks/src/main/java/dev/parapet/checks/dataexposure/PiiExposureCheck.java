@@ -45,6 +45,12 @@ public final class PiiExposureCheck implements Check {
         return DESCRIPTOR;
     }
 
+    /** Judges every recorded answer ({@link dev.parapet.checks.support.Responses#toExamine}). */
+    @Override
+    public boolean readsRecordedAnswers() {
+        return true;
+    }
+
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();

@@ -60,6 +60,12 @@ public final class CookieFlagsCheck implements Check {
         return DESCRIPTOR;
     }
 
+    /** Judges every recorded answer ({@link dev.parapet.checks.support.Responses#toExamine}). */
+    @Override
+    public boolean readsRecordedAnswers() {
+        return true;
+    }
+
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         boolean https = "https".equalsIgnoreCase(ctx.inventory().target().getScheme());

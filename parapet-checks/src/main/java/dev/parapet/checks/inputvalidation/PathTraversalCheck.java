@@ -11,37 +11,35 @@ import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
-import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
-import dev.parapet.spi.CheckOutcome;
-import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.InputCheck;
+import dev.parapet.spi.InputLocation;
+import dev.parapet.spi.InputPoint;
+import dev.parapet.spi.ValueShape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds file parameters that escape their directory. Candidates are query parameters named like files
- * ({@code file}, {@code name}, {@code path}, {@code template}…, never with a numeric value) or whose value looks like
- * a file name. Each is compared with its baseline under traversal values (see {@link TraversalProbes}): the primary
- * target ({@code /etc/passwd}) with every spelling, fallbacks ({@code /proc/self/environ}, {@code win.ini}) when none
- * worked, follow-ups ({@code /proc/self/cgroup}, the Kubernetes service-account token) with a spelling that worked.
+ * Finds file inputs that escape their directory. The engine hands it every input whose value is file-like (by its
+ * documented format or description, its name, or a value such as {@code statement.txt}; see {@link ValueShape#FILE})
+ * in any location but an XML body. The screen sends the made-up control file and the primary target
+ * ({@code /etc/passwd}) in the first spelling; a file read back, or a file-system error that the baseline lacks, is a
+ * signal. Confirmation tries the other spellings, fallbacks ({@code /proc/self/environ}, {@code win.ini}) when the
+ * primary was not reached, and follow-ups ({@code /proc/self/cgroup}, the Kubernetes service-account token) with the
+ * spelling that worked (see {@link TraversalProbes}).
  *
  * <p>Only content decides: a file counts as read when its signature is in the answer and was not in the baseline,
  * whatever the status. Every finding is CONFIRMED (the file was read back) and carries {@code container-escape}
  * and {@code stage:host}; {@code stage:credentials} is added when the file hands out a credential (a token, or an
- * environment holding a secret). Evidence masks secret values. Only GET is sent. Stateless and thread-safe.
+ * environment holding a secret). Evidence masks secret values. Stateless and thread-safe.
  */
-public final class PathTraversalCheck implements Check {
-
-    private static final int MAX_PARAMETERS = 4;
-    /** Enough for the primary target in two spellings and one follow-up. */
-    private static final int MIN_PROBES_PER_PARAMETER = 3;
+public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.Signal> {
 
     static final String REMEDIATION = """
             Never join request input to a file path. Map names to files through an allow-list, and confine what \
@@ -58,12 +56,15 @@ public final class PathTraversalCheck implements Check {
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("path-traversal", Category.INPUT_VALIDATION,
             "File parameter escapes its directory",
             "Sends ../ traversals (plain, percent-encoded, encoded slash, absolute) to /etc/passwd, "
-                    + "/proc/self/environ, "
-                    + "/proc/self/cgroup, the Kubernetes service-account token and win.ini through file-like "
-                    + "parameters, and reports files recognised by their content.",
-            Severity.CRITICAL, List.of(22), 40, Set.of("path-traversal", "file-read"), REMEDIATION);
+                    + "/proc/self/environ, /proc/self/cgroup, the Kubernetes service-account token and win.ini "
+                    + "through every file-like input, and reports files recognised by their content.",
+            Severity.CRITICAL, List.of(22), 0, Set.of("path-traversal", "file-read"), REMEDIATION);
 
-    private record Hit(Target target, Variant variant, Exchange exchange) {
+    /** What a screen saw: the baseline, and the file it already read, if any. */
+    record Signal(Exchange baseline, Optional<Hit> hit) {
+    }
+
+    record Hit(Target target, Variant variant, Exchange exchange) {
     }
 
     private final TraversalProbes probes = TraversalProbes.load();
@@ -74,91 +75,120 @@ public final class PathTraversalCheck implements Check {
     }
 
     @Override
-    public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        if (ctx.mode() == ScanMode.PASSIVE) {
-            return CheckOutcome.notApplicable("passive mode sends no traversal values");
-        }
-        List<Finding> findings = new ArrayList<>();
-        int probed = 0;
-        for (QueryParameters.Candidate c : QueryParameters.candidates(ctx.inventory())) {
-            if (!isFileLike(c.parameter()) || probed >= MAX_PARAMETERS
-                    || ctx.remainingBudget() < MIN_PROBES_PER_PARAMETER) {
-                continue;
-            }
-            probed++;
-            Exchange baseline = c.recorded().orElse(null);
-            if (baseline == null) {
-                baseline = ctx.probe(ProbeRequest.get(c.uri()));
-            }
-            if (baseline.answered()) {
-                for (Hit hit : traverse(ctx, c, baseline).values()) {
-                    findings.add(finding(c, baseline, hit));
-                }
-            }
-        }
-        return CheckOutcome.findings(findings);
+    public Optional<String> notApplicable(CheckContext ctx) {
+        return ctx.mode() == ScanMode.PASSIVE ? Optional.of("passive mode sends no traversal values")
+                : Optional.empty();
     }
 
-    boolean isFileLike(QueryParameters.Parameter p) {
-        String value = p.value();
-        if (value.isEmpty() || value.matches("\\d+") || value.matches("(?i)^[a-z][a-z0-9+.-]*://.*")) {
-            return false;
-        }
-        return probes.fileParameters().contains(p.name().toLowerCase(Locale.ROOT))
-                || probes.fileValue().matcher(value).matches();
+    /** File-like inputs, but never one whose value is a URL, a boolean or a plain number ({@code page=2}). */
+    @Override
+    public boolean appliesTo(InputPoint p) {
+        return p.is(ValueShape.FILE) && p.location() != InputLocation.XML && !p.is(ValueShape.URL)
+                && !p.is(ValueShape.BOOLEAN) && !plainNumber(p.value());
     }
 
-    /** Tries the primary target, then fallbacks, then follow-ups with the spelling that worked. */
-    private Map<String, Hit> traverse(CheckContext ctx, QueryParameters.Candidate c, Exchange baseline)
-            throws InterruptedException {
+    private static boolean plainNumber(String v) {
+        return !v.isEmpty() && v.chars().allMatch(Character::isDigit);
+    }
+
+    /** Baseline, control, primary target in the first spellings. */
+    @Override
+    public int screenCost() {
+        return 2 + probes.screenVariants();
+    }
+
+    /** The other spellings of the primary, the fallbacks in their first spellings, and every follow-up. */
+    @Override
+    public int confirmCost() {
+        return probes.variants().size() - probes.screenVariants()
+                + fallbackTargets().size() * probes.fallbackVariants() + probes.targets().size();
+    }
+
+    @Override
+    public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
+        Exchange baseline = ctx.probe(p.baseline());
+        if (!baseline.answered()) {
+            return Optional.empty();
+        }
+        Exchange control = ctx.probe(p.withValue(probes.controlName()));
+        Target primary = targets(Role.PRIMARY).getFirst();
+        for (Variant v : probes.variants().subList(0, probes.screenVariants())) {
+            Optional<Hit> hit = attempt(ctx, p, baseline, primary, v);
+            if (hit.isPresent()) {
+                return Optional.of(new Signal(baseline, hit));
+            }
+        }
+        boolean errors = control.answered() && probes.fileSystemError(control.body())
+                && !probes.fileSystemError(baseline.body());
+        return errors ? Optional.of(new Signal(baseline, Optional.empty())) : Optional.empty();
+    }
+
+    @Override
+    public List<Finding> confirm(CheckContext ctx, InputPoint p, Signal signal) throws InterruptedException {
         Map<String, Hit> hits = new LinkedHashMap<>();
-        Optional<Hit> first = Optional.empty();
-        for (Map.Entry<Target, Variant> attempt : discoveryOrder()) {
-            first = attempt(ctx, c, baseline, attempt.getKey(), attempt.getValue());
-            if (first.isPresent()) {
-                break;
-            }
+        Optional<Hit> first = signal.hit();
+        if (first.isEmpty()) {
+            first = discover(ctx, p, signal.baseline());
         }
         if (first.isEmpty()) {
-            return hits;
+            return List.of();
         }
         Hit found = first.get();
         hits.put(found.target().id(), found);
         for (Target t : probes.targets()) {
             boolean samePlatform = t.platform().equals(found.target().platform());
             if (!hits.containsKey(t.id()) && samePlatform && t.role() != Role.PRIMARY) {
-                attempt(ctx, c, baseline, t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
+                attempt(ctx, p, signal.baseline(), t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
             }
         }
-        return hits;
+        List<Finding> out = new ArrayList<>();
+        for (Hit h : hits.values()) {
+            out.add(finding(p, signal.baseline(), h));
+        }
+        return out;
     }
 
-    /** The primary target in every spelling, then each fallback target in the first few spellings. */
-    private List<Map.Entry<Target, Variant>> discoveryOrder() {
-        List<Map.Entry<Target, Variant>> order = new ArrayList<>();
-        targets(Role.PRIMARY).forEach(t -> probes.variants().forEach(v -> order.add(Map.entry(t, v))));
+    /** The primary in the spellings the screen skipped, then each fallback in the first few. */
+    private Optional<Hit> discover(CheckContext ctx, InputPoint p, Exchange baseline) throws InterruptedException {
+        for (Target t : targets(Role.PRIMARY)) {
+            for (Variant v : probes.variants().subList(probes.screenVariants(), probes.variants().size())) {
+                Optional<Hit> hit = attempt(ctx, p, baseline, t, v);
+                if (hit.isPresent()) {
+                    return hit;
+                }
+            }
+        }
         List<Variant> few = probes.variants().subList(0, Math.min(probes.fallbackVariants(), probes.variants().size()));
-        targets(Role.FALLBACK).forEach(t -> few.forEach(v -> order.add(Map.entry(t, v))));
-        return order;
+        for (Target t : fallbackTargets()) {
+            for (Variant v : few) {
+                Optional<Hit> hit = attempt(ctx, p, baseline, t, v);
+                if (hit.isPresent()) {
+                    return hit;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<Target> fallbackTargets() {
+        return targets(Role.FALLBACK);
     }
 
     private List<Target> targets(Role role) {
         return probes.targets().stream().filter(t -> t.role() == role).toList();
     }
 
-    private static Optional<Hit> attempt(CheckContext ctx, QueryParameters.Candidate c, Exchange baseline, Target t,
-                                         Variant v) throws InterruptedException {
+    private static Optional<Hit> attempt(CheckContext ctx, InputPoint p, Exchange baseline, Target t, Variant v)
+            throws InterruptedException {
         if (ctx.remainingBudget() <= 0) {
             return Optional.empty();
         }
-        Exchange e = ctx.probe(ProbeRequest.get(QueryParameters.withRawValue(c.uri(), c.parameter().name(),
-                v.value(t))));
+        Exchange e = ctx.probe(p.withRawValue(v.value(t)));
         return e.answered() && t.readIn(e.body(), baseline.body()) ? Optional.of(new Hit(t, v, e)) : Optional.empty();
     }
 
-    private Finding finding(QueryParameters.Candidate c, Exchange baseline, Hit hit) {
+    private Finding finding(InputPoint p, Exchange baseline, Hit hit) {
         Target t = hit.target();
-        String param = c.parameter().name();
         String body = hit.exchange().body();
         boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes, body);
         String named = t.id().equals("cgroup") ? HostFileEvidence.runtime(probes, body) : "";
@@ -166,11 +196,12 @@ public final class PathTraversalCheck implements Check {
                 : named.startsWith("cgroup") ? " (" + named + ")" : " (container: " + named + ")";
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(t.severity()).confidence(Confidence.CONFIRMED)
-                .title("Path traversal in '" + param + "' reads " + t.label() + runtime)
-                .endpoint(new Endpoint("GET", c.uri(), Endpoint.Source.DISCOVERED)).parameter(param)
-                .evidence(Snippets.join(List.of(param + "=" + hit.variant().value(t) + " -> "
+                .title("Path traversal in '" + p.name() + "' reads " + t.label() + runtime)
+                .endpoint(new Endpoint(p.operation().method(), p.operation().uri(), p.operation().source()))
+                .parameter(p.name())
+                .evidence(Snippets.join(List.of(p.describe() + " = " + hit.variant().value(t) + " -> "
                         + hit.exchange().status() + ", " + HostFileEvidence.describe(probes, t, body),
-                        "baseline " + param + "=" + c.parameter().value() + " -> " + baseline.status(),
+                        "baseline " + p.name() + "=" + p.value() + " -> " + baseline.status(),
                         "spelling: " + hit.variant().id())))
                 .exchange(hit.exchange()).exchange(baseline)
                 .remediation(REMEDIATION).references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

@@ -10,9 +10,21 @@ import java.util.regex.Pattern;
  * What {@link PathTraversalCheck} sends and recognises, loaded from {@code checks/path-traversal/probes.json}.
  * Immutable once loaded; safe to share between threads.
  */
-record TraversalProbes(List<String> fileParameters, Pattern fileValue, List<Variant> variants, int fallbackVariants,
+record TraversalProbes(int screenVariants, String controlName,
+                       List<String> fileSystemErrors, List<Variant> variants, int fallbackVariants,
                        List<Target> targets, Pattern secretVariable, Pattern urlWithPassword,
                        List<Runtime> cgroupRuntimes) {
+
+    /** Whether {@code body} shows a file-system error (a plain, case-insensitive look-up: linear). */
+    boolean fileSystemError(String body) {
+        String head = (body.length() > 65_536 ? body.substring(0, 65_536) : body).toLowerCase(java.util.Locale.ROOT);
+        for (String e : fileSystemErrors) {
+            if (head.contains(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** One spelling of a traversal; {@link #value} builds the raw (already encoded) parameter value. */
     record Variant(String id, String lead, String step, int repeat) {

@@ -86,16 +86,27 @@ public final class RateLimitAbsentCheck implements Check {
         return CheckOutcome.findings(List.of(finding(base.get(), burst)));
     }
 
-    /** A successful JSON GET other than the root with the smallest body, else the root itself if it succeeded. */
+    /**
+     * Where the burst goes: a successful list-style JSON read (an array, or an object holding one under a common
+     * wrapper) with the smallest body, else any successful JSON GET, else the root itself. Never an operation the
+     * engine judged state-changing ({@code GET /createdb}): a burst must not repeat a write.
+     */
     static Optional<Exchange> cheapestRead(CheckContext ctx) {
         URI target = ctx.inventory().target();
         Set<URI> docs = Set.copyOf(ctx.inventory().apiDocuments());
+        Set<String> stateChanging = ctx.inventory().surface().operations().stream()
+                .filter(op -> op.changesState().isPresent()).map(op -> op.uri().getRawPath())
+                .collect(java.util.stream.Collectors.toSet());
         List<Exchange> ok = ctx.inventory().answeredGets().stream()
                 .filter(e -> e.response().isSuccess() && !docs.contains(e.request().uri()))
                 .filter(e -> e.request().uri().getRawQuery() == null)
+                .filter(e -> !stateChanging.contains(e.request().uri().getRawPath()))
                 .toList();
+        Comparator<Exchange> smallest = Comparator.comparingLong(e -> e.response().bodyBytes());
         return ok.stream().filter(e -> e.response().isJson() && !e.request().uri().equals(target))
-                .min(Comparator.comparingLong(e -> e.response().bodyBytes()))
+                .filter(e -> RecordList.of(e.body()).isPresent()).min(smallest)
+                .or(() -> ok.stream().filter(e -> e.response().isJson() && !e.request().uri().equals(target))
+                        .min(smallest))
                 .or(() -> ok.stream().filter(e -> e.request().uri().equals(target)).findFirst());
     }
 

@@ -62,6 +62,12 @@ public final class InsecureUpstreamLinksCheck implements Check {
         return DESCRIPTOR;
     }
 
+    /** Judges every recorded answer ({@link dev.parapet.checks.support.Responses#toExamine}). */
+    @Override
+    public boolean readsRecordedAnswers() {
+        return true;
+    }
+
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         String own = String.valueOf(ctx.inventory().target().getHost()).toLowerCase(Locale.ROOT);

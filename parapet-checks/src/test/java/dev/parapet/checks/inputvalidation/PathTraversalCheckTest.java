@@ -6,7 +6,8 @@ import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.Check;
-import dev.parapet.spi.CheckOutcome;
+import dev.parapet.spi.ValueShape;
+import dev.parapet.checks.support.InputPoints;
 import dev.parapet.testkit.CheckHarness;
 import dev.parapet.testkit.fixtures.PathTraversalFixtures;
 import org.junit.jupiter.api.Test;
@@ -111,11 +112,13 @@ class PathTraversalCheckTest extends CheckContractTest {
     @Test
     void neverProbesNumericOrUrlValues() {
         PathTraversalCheck check = new PathTraversalCheck();
-        assertThat(check.isFileLike(new QueryParameters.Parameter("page", "2"))).isFalse();
-        assertThat(check.isFileLike(new QueryParameters.Parameter("url", "http://127.0.0.1/logo.png"))).isFalse();
-        assertThat(check.isFileLike(new QueryParameters.Parameter("name", "readme.txt"))).isTrue();
-        assertThat(check.isFileLike(new QueryParameters.Parameter("q", "report-2024.pdf"))).isTrue();
-        assertThat(check.isFileLike(new QueryParameters.Parameter("q", "shoes"))).isFalse();
+        assertThat(check.appliesTo(InputPoints.query("page", "2", ValueShape.FILE, ValueShape.NUMERIC))).isFalse();
+        assertThat(check.appliesTo(InputPoints.query("url", "http://127.0.0.1/logo.png", ValueShape.FILE,
+                ValueShape.URL))).isFalse();
+        assertThat(check.appliesTo(InputPoints.query("name", "readme.txt", ValueShape.FILE))).isTrue();
+        assertThat(check.appliesTo(InputPoints.query("picture", "cat.png", ValueShape.FILE,
+                ValueShape.FREE_TEXT))).isTrue();
+        assertThat(check.appliesTo(InputPoints.query("q", "shoes", ValueShape.FREE_TEXT))).isFalse();
     }
 
     @Test
@@ -130,8 +133,8 @@ class PathTraversalCheckTest extends CheckContractTest {
     }
 
     @Test
-    void sendsNoTraversalInPassiveMode() throws InterruptedException {
-        CheckOutcome outcome = check().run(PassiveContext.of(URI.create("http://127.0.0.1:9/"), List.of()));
-        assertThat(outcome).isInstanceOf(CheckOutcome.NotApplicable.class);
+    void sendsNoTraversalInPassiveMode() {
+        assertThat(new PathTraversalCheck().notApplicable(PassiveContext.of(URI.create("http://127.0.0.1:9/"),
+                List.of()))).isPresent();
     }
 }

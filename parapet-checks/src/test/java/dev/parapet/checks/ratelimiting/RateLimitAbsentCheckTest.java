@@ -50,15 +50,26 @@ class RateLimitAbsentCheckTest extends CheckContractTest {
     }
 
     @Test
-    void burstsOnACheapJsonEndpointRatherThanTheRootWithDistinctUrls() throws IOException {
+    void burstsOnAListStyleReadRatherThanTheRootWithDistinctUrls() throws IOException {
         try (LoopbackHttpServer server = RateLimitFixtures.unthrottled()) {
             ScanReport report = CheckHarness.scan(server.uri(), check());
             Finding f = report.findings().getFirst();
-            assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/status");
+            assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/products");
             assertThat(f.exchanges()).extracting(e -> e.request().uri().getQuery())
                     .containsExactly("_parapet=1", "_parapet=20");
             CheckRun run = CheckHarness.onlyRun(report);
             assertThat(run.requests()).isEqualTo(RateLimitAbsentCheck.BURST);
+        }
+    }
+
+    @Test
+    void neverBurstsAGetThatLooksStateChanging() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        try (LoopbackHttpServer server = RateLimitFixtures.unthrottledWithStateChangingGet(calls)) {
+            ScanReport report = CheckHarness.scan(server.uri(), check());
+            assertThat(report.findings()).singleElement()
+                    .satisfies(f -> assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/products"));
+            assertThat(calls.get()).as("the one plain request discovery made, nothing more").isLessThanOrEqualTo(1);
         }
     }
 
