@@ -67,16 +67,22 @@ final class Discovery {
     private final RequestExecutor executor;
     private final ScopeGuard scope;
     private final Limits limits;
+    private final long seed;
     private final DiscoveryData data = DiscoveryData.INSTANCE;
 
     Discovery(RequestExecutor executor, ScopeGuard scope, int maxEndpoints) {
-        this(executor, scope, Limits.defaults(maxEndpoints, Instant.MAX));
+        this(executor, scope, Limits.defaults(maxEndpoints, Instant.MAX), 0L);
     }
 
-    Discovery(RequestExecutor executor, ScopeGuard scope, Limits limits) {
+    /**
+     * @param seed the scan's {@code --seed}: the made-up paths and parameter-mining values are drawn from it, so two
+     *             scans with the same seed send the same requests
+     */
+    Discovery(RequestExecutor executor, ScopeGuard scope, Limits limits, long seed) {
         this.executor = executor;
         this.scope = scope;
         this.limits = limits;
+        this.seed = seed;
     }
 
     /** The target's own GET exchange, sent first so an unreachable target is known before anything else. */
@@ -94,7 +100,7 @@ final class Discovery {
             run.observe(first);
             run.signals(first);
             boolean guessing = executor.mode() != ScanMode.PASSIVE;
-            DiscoveryGuesses guesses = new DiscoveryGuesses(run);
+            DiscoveryGuesses guesses = new DiscoveryGuesses(run, new java.util.SplittableRandom(seed));
             fixed(run, guesses, guessing);
             run.crawl();
             run.pointedAt();

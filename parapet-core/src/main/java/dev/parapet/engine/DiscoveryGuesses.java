@@ -35,12 +35,13 @@ final class DiscoveryGuesses {
     private final DiscoveryRun run;
     private final DiscoveryLedger ledger;
     private final DiscoveryData data;
-    private final SplittableRandom random = new SplittableRandom();
+    private final SplittableRandom random;
     private final Map<URI, List<URI>> calibration = new LinkedHashMap<>();
     private int wordlistRequests;
 
-    DiscoveryGuesses(DiscoveryRun run) {
+    DiscoveryGuesses(DiscoveryRun run, SplittableRandom random) {
         this.run = run;
+        this.random = random;
         this.ledger = run.ledger;
         this.data = run.data;
     }

@@ -109,7 +109,8 @@ public final class ScanEngine {
                     config.maxRedirects(), config.hostErrorBudget(), stamp);
             // Discovery starts no new stage once 40 % of the time budget is spent, so checks keep the rest.
             Discovery discovery = new Discovery(executor, scope, Discovery.Limits.defaults(
-                    config.maxDiscoveredEndpoints(), started.plus(config.maxTime().multipliedBy(2).dividedBy(5))));
+                    config.maxDiscoveredEndpoints(), started.plus(config.maxTime().multipliedBy(2).dividedBy(5))),
+                    config.seed());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
                 throw new TargetUnreachableException(first.error(), first);

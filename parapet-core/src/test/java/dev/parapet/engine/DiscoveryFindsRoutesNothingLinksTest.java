@@ -136,7 +136,7 @@ class DiscoveryFindsRoutesNothingLinksTest {
                 .route("GET", "*", r -> Response.json(404, "{}")).start();
         RequestExecutor executor = EngineFixtures.executor(transport, server.uri(), ScanMode.SAFE, 8, 5);
         Discovery discovery = new Discovery(executor, new ScopeGuard(server.uri(), List.of()),
-                Discovery.Limits.defaults(60, java.time.Instant.now().minusSeconds(1)));
+                Discovery.Limits.defaults(60, java.time.Instant.now().minusSeconds(1)), 0L);
         discovery.discover(server.uri(), discovery.probeTarget(server.uri()));
         assertThat(requests).hasSize(1);
     }
