@@ -50,6 +50,8 @@ final class DiscoveryRun {
     /** The target's OPTIONS answer, once sent. */
     Exchange targetOptions;
     private boolean pushedBack;
+    private final Set<String> jsonLinkFields;
+    private final Set<String> linkRelations;
     private final RequestExecutor executor;
     private final ScopeGuard scope;
     private final ExecutorService pool;
@@ -61,6 +63,8 @@ final class DiscoveryRun {
         this.data = data;
         this.pointers = new DocumentPointers(data.documents);
         this.origin = ledger.target.resolve("/");
+        this.jsonLinkFields = Set.copyOf(data.documents.jsonLinkFields());
+        this.linkRelations = Set.copyOf(data.documents.linkRelations());
         this.executor = executor;
         this.scope = scope;
         this.pool = pool;
@@ -169,7 +173,7 @@ final class DiscoveryRun {
         if (!e.answered()) {
             return;
         }
-        documentLinks.addAll(Links.linkHeader(e, Set.copyOf(data.documents.linkRelations())));
+        documentLinks.addAll(Links.linkHeader(e, linkRelations));
         if (e.status() == 200 && !e.response().isHtml() && DocumentPointers.looksLikeApiDocument(e.body())
                 && !e.response().truncated()) {
             ledger.document(new ApiDocument(e.request().uri(), e.body(), false));
@@ -179,7 +183,7 @@ final class DiscoveryRun {
             page(e);
             return;
         }
-        Links.Found found = Links.inBody(e, Set.copyOf(data.documents.jsonLinkFields()));
+        Links.Found found = Links.inJson(e, jsonLinkFields);
         crawl.addAll(found.all());
         documentLinks.addAll(found.documents());
     }
@@ -189,11 +193,7 @@ final class DiscoveryRun {
         List<HtmlTags.Tag> tags = HtmlTags.of(e.body(), Links.MAX_HTML_CHARS, Links.MAX_TAGS);
         boolean documentation = data.documentationTool(e.body()).isPresent();
         for (HtmlTags.Tag t : tags) {
-            for (String key : List.of("href", "src", "action")) {
-                if (t.has(key) && !t.attr(key).isBlank()) {
-                    Links.resolve(page, t.attr(key)).ifPresent(crawl::add);
-                }
-            }
+            crawl.addAll(Links.inTag(page, t));
             if (t.name().equals("script")) {
                 if (t.has("src")) {
                     Links.resolve(page, t.attr("src")).filter(this::inScope)

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The links an answer carries: string values in JSON that are absolute URLs or absolute paths (and, apart, those
- * under fields that name an API description), {@code href}/{@code src}/{@code action} attributes in HTML, the
+ * under fields that name an API description), {@code href}/{@code src}/{@code action} attributes of HTML tags, the
  * paths of robots.txt, and {@code Link} header targets by relation (RFC 8288). Nothing here matches a regular
  * expression against the body: JSON goes through Jackson (at most {@link #MAX_JSON_NODES} nodes), HTML through
  * {@link HtmlTags}. Stateless.
@@ -33,7 +33,8 @@ final class Links {
     private Links() {
     }
 
-    static Found inBody(Exchange e, Set<String> documentFields) {
+    /** The links of a JSON answer; an HTML page's are read with its tags ({@link #inTag}). */
+    static Found inJson(Exchange e, Set<String> documentFields) {
         if (!e.answered() || e.body().isEmpty()) {
             return new Found(List.of(), List.of());
         }
@@ -47,16 +48,19 @@ final class Links {
             } catch (Exception ignored) {
                 // not JSON after all
             }
-        } else if (e.response().isHtml()) {
-            for (HtmlTags.Tag t : HtmlTags.of(e.body(), MAX_HTML_CHARS, MAX_TAGS)) {
-                for (String key : List.of("href", "src", "action")) {
-                    if (t.has(key) && !t.attr(key).isBlank()) {
-                        resolve(base, t.attr(key)).ifPresent(all::add);
-                    }
-                }
-            }
         }
         return new Found(all, documents);
+    }
+
+    /** The {@code href}, {@code src} and {@code action} of one HTML tag, resolved against its page. */
+    static List<URI> inTag(URI page, HtmlTags.Tag t) {
+        List<URI> out = new ArrayList<>();
+        for (String key : List.of("href", "src", "action")) {
+            if (t.has(key) && !t.attr(key).isBlank()) {
+                resolve(page, t.attr(key)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     private static void collectJson(JsonNode node, String field, URI base, List<URI> out, List<URI> documents,
