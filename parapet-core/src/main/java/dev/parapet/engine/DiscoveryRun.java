@@ -35,6 +35,8 @@ final class DiscoveryRun {
     private static final int CHUNK = 64;
     /** Fewest answers in a chunk that can show the target pushing back. */
     private static final int PUSH_BACK_SAMPLE = 8;
+    /** Share of an announced rate limit discovery leaves to the checks. */
+    private static final double RATE_LIMIT_RESERVE = 0.5;
 
     final DiscoveryLedger ledger;
     final Discovery.Limits limits;
@@ -70,7 +72,10 @@ final class DiscoveryRun {
         this.pool = pool;
     }
 
-    /** Whether no further stage or chunk may start: the deadline passed, or the target pushed back. */
+    /**
+     * Whether no further stage or chunk may start: the deadline passed, or the target pushed back (half of a chunk
+     * throttled or unanswered, or an announced rate limit half used).
+     */
     boolean timeUp() {
         return pushedBack || Instant.now().isAfter(limits.stopStartingAt());
     }
@@ -100,6 +105,15 @@ final class DiscoveryRun {
                 pushedBack = true;
                 LOG.warn("discovery stopped early: {} of {} requests were throttled (429) or unanswered", refused,
                         answers.size());
+            }
+            double left = answers.stream().filter(Exchange::answered)
+                    .mapToDouble(e -> RateLimitHeaders.remainingShare(e.responseHeaders()).orElse(1.0)).min()
+                    .orElse(1.0);
+            if (left <= RATE_LIMIT_RESERVE && !pushedBack) {
+                // The target announces a request limit and discovery has used its share of what was left: the
+                // rest of the window belongs to the checks.
+                pushedBack = true;
+                LOG.info("discovery stopped early: the target's announced rate limit has {} % left", (int) (left * 100));
             }
         }
         return out;

@@ -131,6 +131,27 @@ class DiscoveryFindsRoutesNothingLinksTest {
     }
 
     @Test
+    void leavesHalfOfAnAnnouncedRateLimitToTheChecks() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger used = new java.util.concurrent.atomic.AtomicInteger();
+        server = builder()
+                .route("*", "*", r -> {
+                    int n = used.incrementAndGet();
+                    Response base = r.path().equals("/") ? Response.json(200, "{}") : Response.json(404, "{}");
+                    return base.header("RateLimit", "limit=120, remaining=" + Math.max(0, 120 - n) + ", reset=60")
+                            .header("RateLimit-Policy", "120;w=60");
+                })
+                .start();
+        discover(server.uri(), ScanMode.SAFE);
+        // half of 120 used, then at most the chunk in flight; unbraked, discovery sends about 200 here
+        assertThat(used.get()).isLessThanOrEqualTo(60 + 64);
+        assertThat(RateLimitHeaders.remainingShare(dev.parapet.model.Headers.of("X-RateLimit-Limit", "60",
+                "X-RateLimit-Remaining", "15"))).hasValue(0.25);
+        assertThat(RateLimitHeaders.remainingShare(dev.parapet.model.Headers.of("RateLimit", "\"default\";r=50;t=30",
+                "RateLimit-Policy", "\"default\";q=100;w=60"))).hasValue(0.5);
+        assertThat(RateLimitHeaders.remainingShare(dev.parapet.model.Headers.of("RateLimit", "soon"))).isEmpty();
+    }
+
+    @Test
     void stopsStartingStagesAtItsDeadline() throws Exception {
         server = builder().route("GET", "/", r -> Response.json(200, "{}"))
                 .route("GET", "*", r -> Response.json(404, "{}")).start();
