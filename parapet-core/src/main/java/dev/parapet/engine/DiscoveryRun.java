@@ -35,8 +35,10 @@ final class DiscoveryRun {
     private static final int CHUNK = 64;
     /** Fewest answers in a chunk that can show the target pushing back. */
     private static final int PUSH_BACK_SAMPLE = 8;
-    /** Share of an announced rate limit discovery leaves to the checks. */
-    private static final double RATE_LIMIT_RESERVE = 0.5;
+    /** Share of an announced rate limit discovery leaves to the checks: it takes at most a quarter. */
+    private static final double RATE_LIMIT_RESERVE = 0.75;
+    /** Chunk size once the target announced a limit, so discovery stops close to its share. */
+    private static final int CHUNK_UNDER_LIMIT = 16;
 
     final DiscoveryLedger ledger;
     final Discovery.Limits limits;
@@ -52,6 +54,7 @@ final class DiscoveryRun {
     /** The target's OPTIONS answer, once sent. */
     Exchange targetOptions;
     private boolean pushedBack;
+    private boolean announcedLimit;
     private final Set<String> jsonLinkFields;
     private final Set<String> linkRelations;
     private final RequestExecutor executor;
@@ -74,7 +77,7 @@ final class DiscoveryRun {
 
     /**
      * Whether no further stage or chunk may start: the deadline passed, or the target pushed back (half of a chunk
-     * throttled or unanswered, or an announced rate limit half used).
+     * throttled or unanswered, or a quarter of an announced rate limit used).
      */
     boolean timeUp() {
         return pushedBack || Instant.now().isAfter(limits.stopStartingAt());
@@ -90,9 +93,13 @@ final class DiscoveryRun {
      */
     List<Exchange> send(List<ProbeRequest> probes) throws InterruptedException {
         List<Exchange> out = new ArrayList<>();
-        for (int from = 0; from < probes.size() && !timeUp(); from += CHUNK) {
+        int from = 0;
+        while (from < probes.size() && !timeUp()) {
+            int size = announcedLimit ? CHUNK_UNDER_LIMIT : CHUNK;
             List<java.util.concurrent.Callable<Exchange>> jobs = new ArrayList<>();
-            for (ProbeRequest p : probes.subList(from, Math.min(probes.size(), from + CHUNK))) {
+            List<ProbeRequest> chunk = probes.subList(from, Math.min(probes.size(), from + size));
+            from += chunk.size();
+            for (ProbeRequest p : chunk) {
                 ledger.ask(p.uri());
                 jobs.add(() -> executor.execute(p));
             }
@@ -106,14 +113,17 @@ final class DiscoveryRun {
                 LOG.warn("discovery stopped early: {} of {} requests were throttled (429) or unanswered", refused,
                         answers.size());
             }
-            double left = answers.stream().filter(Exchange::answered)
-                    .mapToDouble(e -> RateLimitHeaders.remainingShare(e.responseHeaders()).orElse(1.0)).min()
-                    .orElse(1.0);
-            if (left <= RATE_LIMIT_RESERVE && !pushedBack) {
+            java.util.OptionalDouble left = answers.stream().filter(Exchange::answered)
+                    .map(e -> RateLimitHeaders.remainingShare(e.responseHeaders()))
+                    .filter(java.util.OptionalDouble::isPresent).mapToDouble(java.util.OptionalDouble::getAsDouble)
+                    .min();
+            announcedLimit |= left.isPresent();
+            if (left.isPresent() && left.getAsDouble() <= RATE_LIMIT_RESERVE && !pushedBack) {
                 // The target announces a request limit and discovery has used its share of what was left: the
                 // rest of the window belongs to the checks.
                 pushedBack = true;
-                LOG.info("discovery stopped early: the target's announced rate limit has {} % left", (int) (left * 100));
+                LOG.info("discovery stopped early: the target's announced rate limit has {} % left",
+                        (int) (left.getAsDouble() * 100));
             }
         }
         return out;
