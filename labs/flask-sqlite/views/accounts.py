@@ -12,6 +12,8 @@ from db import PASSWORD_METHOD, public_user, query
 REGISTRATION_COLUMNS = {"vulnerable": ("username", "email", "full_name", "role", "is_admin", "avatar_url"),
                         "remediated": ("username", "email", "full_name")}
 UPDATABLE = ("email", "full_name")
+# Refused at registration in the remediated mode, with anything shorter than twelve characters.
+COMMON_PASSWORDS = {"password1234", "123456789012", "qwertyuiopas", "passwordpassword", "letmeinletmein"}
 # Compared against when the username is unknown, so both failures cost one hash check.
 DUMMY_HASH = generate_password_hash("not-a-password", method=PASSWORD_METHOD)
 
@@ -68,6 +70,9 @@ def blueprint(mode):
     def register():
         data = body()
         password = text_field(data, "password", required=True)
+        # vulnerable: any non-empty password will do, "a" included
+        if not vulnerable and (len(password) < 12 or password.lower() in COMMON_PASSWORDS):
+            return jsonify(error="password must be at least 12 characters and not a common password"), 400
         text_field(data, "username", required=True, limit=40)
         text_field(data, "email", required=True)
         fields = {k: data[k] for k in REGISTRATION_COLUMNS[mode] if data.get(k) is not None}

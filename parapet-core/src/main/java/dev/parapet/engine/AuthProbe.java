@@ -5,6 +5,7 @@ import dev.parapet.model.Exchange;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,9 +17,11 @@ import java.util.Set;
 
 /**
  * The auth-validity probe: after discovery, asks a handful of discovered endpoints the same GET with and without
- * each supplied identity's credentials and judges whether the target honoured them. Accepted when an endpoint
- * answers the identity with data and differs from its anonymous answer; rejected when the identity is answered
- * 401/403 and nothing differs in its favour; unverified otherwise (every sampled endpoint answers both alike).
+ * each supplied identity's credentials and judges whether the target honoured them, reading every answer with
+ * {@link Refusals} (so {@code 200 {"error":"invalid token"}} or a login page is a refusal, and an empty envelope no
+ * data). Accepted when an endpoint grants the identity data and the anonymous request is not granted the same;
+ * rejected when the identity is refused and nothing differs in its favour; unverified otherwise (every sampled
+ * endpoint answers both alike).
  * Its requests go through the shared probe cache, so checks comparing the same answers send nothing more.
  */
 final class AuthProbe {
@@ -75,16 +78,17 @@ final class AuthProbe {
     Verdict judge(List<URI> sample, Identity who) throws InterruptedException {
         String label = who == Identity.SECONDARY ? "the second identity's credentials" : "the supplied credentials";
         String rejectedAt = null;
-        int rejectedStatus = 0;
+        String rejectedHow = "";
         for (URI uri : sample) {
             Exchange auth = send(ProbeRequest.get(uri).as(who));
             Exchange anon = send(ProbeRequest.get(uri).as(Identity.ANONYMOUS));
             if (!auth.answered() || !anon.answered()) {
                 continue;
             }
-            if (denied(auth.status()) && !denied(anon.status()) || denied(auth.status()) && rejectedAt == null) {
+            Refusals.Judgement authJudged = Refusals.judge(auth);
+            if (authJudged.refused() && (!Refusals.refused(anon) || rejectedAt == null)) {
                 rejectedAt = pathOf(uri);
-                rejectedStatus = auth.status();
+                rejectedHow = authJudged.reason();
             }
             if (grants(auth, anon)) {
                 return new Verdict(AuthSummary.State.ACCEPTED, "authenticated and anonymous answers differ on "
@@ -93,7 +97,7 @@ final class AuthProbe {
             }
         }
         if (rejectedAt != null) {
-            return new Verdict(AuthSummary.State.REJECTED, "the target answered " + rejectedStatus + " to " + label
+            return new Verdict(AuthSummary.State.REJECTED, "the target answered " + rejectedHow + " to " + label
                     + " on " + rejectedAt + " — check the token (expired, revoked or for another environment?)");
         }
         return new Verdict(AuthSummary.State.UNVERIFIED, "credentials were sent, but the " + sample.size()
@@ -104,22 +108,12 @@ final class AuthProbe {
         return cache.get(probe, executor::execute);
     }
 
-    private static boolean denied(int status) {
-        return status == 401 || status == 403;
-    }
-
-    /** Data for the identity where anonymous requests are refused, or a different successful answer. */
+    /** Data granted to the identity where the anonymous request gets none, or other data than it. */
     private static boolean grants(Exchange auth, Exchange anon) {
-        boolean authOk = auth.status() >= 200 && auth.status() < 300;
-        if (!authOk) {
+        if (!Refusals.granted(auth)) {
             return false;
         }
-        if (denied(anon.status())) {
-            return true;
-        }
-        boolean anonOk = anon.status() >= 200 && anon.status() < 300;
-        // digits are dropped so a timestamp or request id that changes between two requests is no difference
-        return anonOk && !auth.body().replaceAll("\\d", "").equals(anon.body().replaceAll("\\d", ""));
+        return !Refusals.granted(anon) || !Refusals.sameAnswer(auth, anon);
     }
 
     /** Endpoints whose names suggest per-user data first, then the rest in discovery order; the target last. */

@@ -2,6 +2,7 @@ package dev.parapet.engine;
 
 import dev.parapet.config.Credentials;
 import dev.parapet.config.Identities;
+import dev.parapet.model.Caller;
 import dev.parapet.model.Headers;
 import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.spi.Identity;
@@ -68,7 +69,11 @@ final class CredentialStamp {
         }
         fields.addAll(creds.headers());
         stamped.incrementAndGet();
-        return new HttpRequestRecord(request.method(), request.uri(), new Headers(fields), request.body());
+        return request.withHeaders(new Headers(fields)).sentAs(switch (who) {
+            case PRIMARY -> Caller.PRIMARY;
+            case SECONDARY -> Caller.SECONDARY;
+            case ANONYMOUS -> Caller.ANONYMOUS;
+        });
     }
 
     /**

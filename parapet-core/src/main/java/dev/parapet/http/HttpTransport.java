@@ -133,7 +133,7 @@ public final class HttpTransport implements AutoCloseable {
         if (!h.has("Accept")) {
             h = h.with("Accept", dev.parapet.model.Curl.DEFAULT_ACCEPT);
         }
-        return new HttpRequestRecord(r.method(), r.uri(), h, r.body());
+        return r.withHeaders(h);
     }
 
     private static ExchangeOutcome outcomeOf(Throwable cause) {

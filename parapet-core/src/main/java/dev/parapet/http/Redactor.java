@@ -164,7 +164,7 @@ public final class Redactor {
     }
 
     public static HttpRequestRecord request(HttpRequestRecord r) {
-        return new HttpRequestRecord(r.method(), uri(r.uri()), headers(r.headers()), text(r.body()));
+        return new HttpRequestRecord(r.method(), uri(r.uri()), headers(r.headers()), text(r.body()), r.caller());
     }
 
     /** Redacts secrets in a URL's user-info and query; the result is still a valid URI. */

@@ -30,6 +30,21 @@ class AuthValidityProbeTest {
                 .start();
     }
 
+    /** Refuses as some Flask and Express APIs do: 200 with an error body, never a 401. */
+    private static LoopbackHttpServer okRefusals() throws IOException {
+        return LoopbackHttpServer.builder()
+                .route("GET", "/", r -> Response.json(200, "{\"me\":\"/api/me\"}"))
+                .route("GET", "/api/me", r -> {
+                    String auth = r.header("Authorization");
+                    if (auth == null) {
+                        return Response.json(200, "{\"error\": \"missing Token in header\"}");
+                    }
+                    return "Bearer good-token-1".equals(auth) ? Response.json(200, "{\"id\":7,\"name\":\"Ann\"}")
+                            : Response.json(200, "{\"message\":\"Invalid token\"}");
+                })
+                .start();
+    }
+
     private static ScanReport scan(LoopbackHttpServer api, Identities ids, List<ScanEvent> events) throws Exception {
         ScanConfig config = ScanConfig.defaults(api.uri());
         config = new ScanConfig(config.target(), config.scope(), config.mode(), config.context(), config.rate(),
@@ -65,6 +80,18 @@ class AuthValidityProbeTest {
             assertThat(auth.state()).isEqualTo(AuthSummary.State.REJECTED);
             assertThat(auth.detail()).isEqualTo("the target answered 401 to the supplied credentials on /api/me"
                     + " — check the token (expired, revoked or for another environment?)");
+        }
+    }
+
+    @Test
+    void refusalsSentWithStatus200AreReadAsRefusalsBothWays() throws Exception {
+        try (LoopbackHttpServer api = okRefusals()) {
+            assertThat(scan(api, bearer("good-token-1"), new CopyOnWriteArrayList<>()).auth().state())
+                    .isEqualTo(AuthSummary.State.ACCEPTED);
+            AuthSummary bad = scan(api, bearer("expired-token-9"), new CopyOnWriteArrayList<>()).auth();
+            assertThat(bad.state()).isEqualTo(AuthSummary.State.REJECTED);
+            assertThat(bad.detail()).startsWith("the target answered 200 with message 'Invalid token' to the "
+                    + "supplied credentials on /api/me");
         }
     }
 

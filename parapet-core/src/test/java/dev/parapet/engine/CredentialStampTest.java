@@ -2,6 +2,7 @@ package dev.parapet.engine;
 
 import dev.parapet.config.Credentials;
 import dev.parapet.config.Identities;
+import dev.parapet.model.Caller;
 import dev.parapet.model.Headers;
 import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.spi.Identity;
@@ -28,7 +29,21 @@ class CredentialStampTest {
         CredentialStamp stamp = new CredentialStamp(TARGET, TWO);
         HttpRequestRecord sent = stamp.apply(get("http://API.test:8080/users", Headers.EMPTY), Identity.PRIMARY);
         assertThat(sent.headers().first("Authorization")).contains("Bearer alice-token");
+        assertThat(sent.caller()).isEqualTo(Caller.PRIMARY);
         assertThat(stamp.authenticatedRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void marksWhoseCredentialsARequestCarriedAndNoneWhenItAttachedNothing() {
+        CredentialStamp stamp = new CredentialStamp(TARGET, TWO);
+        assertThat(stamp.apply(get("http://api.test:8080/a", Headers.EMPTY), Identity.SECONDARY).caller())
+                .isEqualTo(Caller.SECONDARY);
+        assertThat(stamp.apply(get("http://api.test:8080/a", Headers.of("Authorization", "Bearer forged")),
+                Identity.ANONYMOUS).caller()).isEqualTo(Caller.ANONYMOUS);
+        assertThat(stamp.apply(get("http://evil.test:8080/", Headers.EMPTY), Identity.PRIMARY).caller())
+                .isEqualTo(Caller.ANONYMOUS);
+        assertThat(new CredentialStamp(TARGET, Identities.NONE).apply(get("http://api.test:8080/a", Headers.EMPTY),
+                Identity.PRIMARY).caller()).isEqualTo(Caller.ANONYMOUS);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,11 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds endpoints that refuse an anonymous GET (401/403) but serve their data to an anonymous request in another
- * shape: HEAD, OPTIONS, OPTIONS with {@code X-HTTP-Method-Override: GET}, a trailing slash, upper case, an encoded
- * dot segment or a doubled slash ({@link BypassVariant}). Two signals: the variant answers 2xx with a data record
- * (or, for HEAD, a JSON entity not declared empty) where the plain request was refused, and the same variant of a made-up
- * sibling path does not (so a catch-all page is no bypass). Stateless and thread-safe.
+ * Finds endpoints that refuse an anonymous GET ({@link Refusals}: a 401/403, a refusal sent with 200, a login page or
+ * a redirect to one) but serve their data to an anonymous request in another shape: HEAD, OPTIONS, OPTIONS with
+ * {@code X-HTTP-Method-Override: GET}, a trailing slash, upper case, an encoded dot segment or a doubled slash
+ * ({@link BypassVariant}). Two signals: the variant is granted a data record (or, for HEAD, a JSON entity not
+ * declared empty, where the refusal itself had a non-2xx status and another length) where the plain request was
+ * refused, and the same variant of a made-up sibling path does not (so a catch-all page is no bypass). Stateless
+ * and thread-safe.
  */
 public final class AuthBypassVariantsCheck implements Check {
 
@@ -54,14 +57,14 @@ public final class AuthBypassVariantsCheck implements Check {
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         List<Exchange> refused = refusedAnonymously(ctx);
         if (refused.isEmpty()) {
-            return CheckOutcome.notApplicable("no discovered endpoint refused an anonymous request with 401 or 403");
+            return CheckOutcome.notApplicable("no discovered endpoint refused an anonymous request");
         }
         List<Finding> findings = new ArrayList<>();
         for (Exchange baseline : refused) {
             URI uri = baseline.request().uri();
             for (BypassVariant v : BypassVariant.values()) {
                 Exchange e = ctx.probe(v.probe(uri));
-                if (servesData(e) && !servesData(ctx.probe(v.probe(sibling(uri))))) {
+                if (servesData(e, baseline) && !servesData(ctx.probe(v.probe(sibling(uri))), baseline)) {
                     findings.add(finding(v, baseline, e));
                 }
             }
@@ -69,7 +72,7 @@ public final class AuthBypassVariantsCheck implements Check {
         return CheckOutcome.findings(findings);
     }
 
-    /** Discovered GET endpoints answering 401/403 without credentials (recorded, or probed when discovery had some). */
+    /** Discovered GET endpoints refusing requests without credentials (recorded, or probed when discovery had some). */
     private static List<Exchange> refusedAnonymously(CheckContext ctx) throws InterruptedException {
         List<Exchange> out = new ArrayList<>();
         boolean recordedAnonymously = !ctx.has(Identity.PRIMARY);
@@ -81,23 +84,26 @@ public final class AuthBypassVariantsCheck implements Check {
                     .filter(e -> e.request().uri().equals(ep.uri())).findFirst();
             Exchange e = recordedAnonymously && recorded.isPresent() ? recorded.get()
                     : ctx.probe(ProbeRequest.get(ep.uri()).as(Identity.ANONYMOUS));
-            if (e.status() == 401 || e.status() == 403) {
+            if (Refusals.refused(e)) {
                 out.add(e);
             }
         }
         return out;
     }
 
-    private boolean servesData(Exchange e) {
+    private boolean servesData(Exchange e, Exchange refusal) {
         if (!e.answered() || e.status() < 200 || e.status() > 299) {
             return false;
         }
         if (e.request().method().equals("HEAD")) {
-            // no body to read: a JSON entity announced (not declared empty) is the HEAD form of the data
-            return e.responseHeaders().first("Content-Type").orElse("").contains("json")
-                    && !e.responseHeaders().first("Content-Length").map(String::strip).orElse("").equals("0");
+            // no body to read: a JSON entity announced (not declared empty) is the HEAD form of the data, unless
+            // the refusal itself was a 2xx answer (then a 2xx HEAD says nothing) of the same length
+            String length = e.responseHeaders().first("Content-Length").map(String::strip).orElse("");
+            return refusal.status() / 100 != 2 && !length.equals("0")
+                    && !length.equals(String.valueOf(refusal.responseIfAny().map(r -> r.bodyBytes()).orElse(-1L)))
+                    && e.responseHeaders().first("Content-Type").orElse("").contains("json");
         }
-        return denial.recordFields(e.body()).size() >= DenialProbes.RECORD_FIELDS;
+        return Refusals.granted(e) && denial.recordFields(e.body()).size() >= DenialProbes.RECORD_FIELDS;
     }
 
     private static URI sibling(URI uri) {
@@ -116,7 +122,8 @@ public final class AuthBypassVariantsCheck implements Check {
                 .severity(Severity.HIGH).confidence(Confidence.FIRM)
                 .title("Authentication on " + path + " bypassed with " + v.description())
                 .endpoint(new Endpoint("GET", baseline.request().uri(), Endpoint.Source.DISCOVERED))
-                .evidence(Snippets.oneLine("GET " + path + " without credentials -> " + baseline.status() + "; "
+                .evidence(Snippets.oneLine("GET " + path + " " + baseline.request().caller().phrase() + " -> "
+                        + Refusals.judge(baseline).reason() + "; "
                         + bypass.request().method() + " " + bypass.request().uri().getRawPath() + " -> "
                         + bypass.status() + " with " + got + "; the same variant of a made-up sibling serves no data",
                         Snippets.MAX_EVIDENCE))

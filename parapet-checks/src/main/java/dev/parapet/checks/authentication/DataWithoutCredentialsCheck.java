@@ -14,6 +14,7 @@ import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -23,9 +24,11 @@ import java.util.Set;
 
 /**
  * Finds endpoints that serve personal or account data to anonymous requests in an API that does ask for
- * credentials elsewhere: a related endpoint (same parent, parent or child path) answers 401/403. Signals: the
- * anonymous answer is a data record with sensitive fields ({@code email}, {@code phone}, {@code balance}…), a
- * related endpoint refuses anonymous requests, and a made-up sibling does not answer the same (no catch-all).
+ * credentials elsewhere: a related endpoint (same parent, parent or child path) refuses them. Signals: the
+ * anonymous answer is granted ({@link Refusals}) and a data record with sensitive fields ({@code email},
+ * {@code phone}, {@code balance}…), a related endpoint's anonymous answer is a refusal (a 401/403, but also
+ * {@code 200 {"error":"missing token"}}, a login page or a redirect to one; in an authenticated scan also an empty
+ * answer where the user's credentials get data), and a made-up sibling does not answer the same (no catch-all).
  * Anonymous answers are discovery's when the scan is anonymous, else probed without credentials. Thread-safe.
  */
 public final class DataWithoutCredentialsCheck implements Check {
@@ -36,7 +39,7 @@ public final class DataWithoutCredentialsCheck implements Check {
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("data-without-credentials", Category.AUTHENTICATION,
             "Personal data served without credentials",
             "Compares anonymous answers across the API: an endpoint that serves personal or account data without "
-                    + "credentials while a related endpoint answers 401/403 is missing its authentication.",
+                    + "credentials while a related endpoint refuses them is missing its authentication.",
             Severity.HIGH, List.of(306, 862), 2 * MAX_ENDPOINTS, Set.of("authentication"),
             "Apply authentication to every route of a resource in one place, deny by default, and list the few "
                     + "public routes explicitly (Spring: `requestMatchers(\"/api/status\").permitAll()."
@@ -53,14 +56,14 @@ public final class DataWithoutCredentialsCheck implements Check {
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         List<Exchange> anonymous = anonymousAnswers(ctx);
-        List<Exchange> refused = anonymous.stream().filter(e -> e.status() == 401 || e.status() == 403).toList();
+        List<Exchange> refused = anonymous.stream().filter(e -> withheld(ctx, e)).toList();
         if (refused.isEmpty()) {
             return CheckOutcome.notApplicable("no endpoint refused an anonymous request, so there is no "
                     + "authentication to compare with");
         }
         List<Finding> findings = new ArrayList<>();
         for (Exchange open : anonymous) {
-            if (open.status() / 100 != 2 || denial.recordFields(open.body()).size() < DenialProbes.RECORD_FIELDS) {
+            if (!Refusals.granted(open) || denial.recordFields(open.body()).size() < DenialProbes.RECORD_FIELDS) {
                 continue;
             }
             Set<String> fields = sensitive.in(open.body());
@@ -72,6 +75,20 @@ public final class DataWithoutCredentialsCheck implements Check {
             }
         }
         return CheckOutcome.findings(findings);
+    }
+
+    /**
+     * Whether the API keeps {@code anonymous}'s endpoint from callers without credentials: it refuses them, or (in
+     * an authenticated scan) it grants the user data there and the anonymous caller none, as APIs that filter by
+     * caller and hand strangers an empty envelope do.
+     */
+    private static boolean withheld(CheckContext ctx, Exchange anonymous) {
+        if (Refusals.refused(anonymous)) {
+            return true;
+        }
+        return ctx.has(Identity.PRIMARY) && !Refusals.granted(anonymous) && ctx.inventory().answeredGets().stream()
+                .filter(e -> e.request().uri().equals(anonymous.request().uri()))
+                .anyMatch(e -> e.request().caller().carriedCredentials() && Refusals.granted(e));
     }
 
     private static List<Exchange> anonymousAnswers(CheckContext ctx) throws InterruptedException {
@@ -119,9 +136,11 @@ public final class DataWithoutCredentialsCheck implements Check {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.FIRM)
                 .title("GET " + path + " serves personal data without credentials")
-                .evidence(Snippets.oneLine("without credentials GET " + path + " -> " + open.status() + " with "
-                        + String.join(", ", fields) + "; GET " + refused.request().uri().getRawPath() + " -> "
-                        + refused.status() + " (the API does ask for credentials there)", Snippets.MAX_EVIDENCE))
+                .evidence(Snippets.oneLine(open.request().caller().phrase() + " GET " + path + " -> " + open.status()
+                        + " with " + String.join(", ", fields) + "; GET " + refused.request().uri().getRawPath()
+                        + " -> " + Refusals.judge(refused).reason() + (Refusals.refused(refused)
+                        ? " (the API does ask for credentials there)" : ", data only with credentials"),
+                        Snippets.MAX_EVIDENCE))
                 .exchange(open).exchange(refused)
                 .remediation(DESCRIPTOR.remediation())
                 .references(DESCRIPTOR.references()).tags(DESCRIPTOR.tags())

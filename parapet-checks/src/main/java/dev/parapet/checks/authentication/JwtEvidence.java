@@ -1,14 +1,16 @@
 package dev.parapet.checks.authentication;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A token as a report may show it: the decoded header, the claims with every string value cut to its first four
- * characters, and the signature replaced by a marker. The token itself never appears. Stateless.
+ * A token as a report may show it: the decoded header, the claims with every string value at any depth cut to its
+ * first four characters, and the signature replaced by a marker. The token itself never appears. Stateless.
  */
 final class JwtEvidence {
 
@@ -18,9 +20,7 @@ final class JwtEvidence {
     }
 
     static String of(JwtToken t) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        t.claims().forEach((k, v) -> claims.put(k, v instanceof Number || v instanceof Boolean ? v : mask(v)));
-        return "JWT " + json(t.header()) + " . " + json(claims) + " . <signature masked>";
+        return "JWT " + sorted(JSON.valueToTree(t.header())) + " . " + sorted(masked(t.claimsTree())) + " . <signature masked>";
     }
 
     /** The first four characters of a secret-ish string, then {@code ****}. */
@@ -32,11 +32,29 @@ final class JwtEvidence {
         return s.length() <= 4 ? s : s.substring(0, 4) + "****";
     }
 
-    private static String json(Map<String, ?> map) {
-        try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(map));
-        } catch (JsonProcessingException e) {
-            return map.keySet().toString();
+    private static JsonNode masked(JsonNode n) {
+        if (n.isTextual()) {
+            return TextNode.valueOf(mask(n.asText()));
         }
+        if (n.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            n.properties().forEach(p -> out.set(p.getKey(), masked(p.getValue())));
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            n.forEach(c -> out.add(masked(c)));
+            return out;
+        }
+        return n;
+    }
+
+    private static String sorted(JsonNode n) {
+        if (!n.isObject()) {
+            return n.toString();
+        }
+        Map<String, JsonNode> m = new java.util.TreeMap<>();
+        n.properties().forEach(p -> m.put(p.getKey(), p.getValue()));
+        return JSON.valueToTree(m).toString();
     }
 }

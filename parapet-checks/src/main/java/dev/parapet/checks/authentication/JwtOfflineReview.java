@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,13 +37,18 @@ final class JwtOfflineReview {
     }
 
     Result review(JwtToken t, Instant now) {
+        return review(t, now, List.of());
+    }
+
+    /** As {@link #review(JwtToken, Instant)}, also trying {@code harvested} words of the target as HMAC keys. */
+    Result review(JwtToken t, Instant now, java.util.Collection<String> harvested) {
         List<Draft> out = new ArrayList<>();
         if (t.alg().equalsIgnoreCase("none")) {
             out.add(finding(t, "unsigned", Severity.CRITICAL, "Unsigned JWT in use (alg: none)",
                     "the token has alg '" + t.alg() + "' and no signature: anyone can write one",
                     "Sign every token (HS256 with a strong key, or RS256/ES256) and reject alg 'none' when verifying."));
         }
-        Optional<String> secret = t.hmac() ? wordlist.crack(t) : Optional.empty();
+        Optional<String> secret = t.hmac() ? wordlist.crack(t, harvested) : Optional.empty();
         secret.ifPresent(s -> out.add(finding(t, "weak-secret", Severity.CRITICAL,
                 "JWT signed with a guessable HMAC secret (" + t.alg() + ")",
                 "signature verifies with the well-known secret '" + JwtEvidence.mask(s) + "'",
@@ -74,10 +78,10 @@ final class JwtOfflineReview {
     private Optional<Draft> sensitiveClaims(JwtToken t) {
         List<String> names = new ArrayList<>();
         Severity worst = null;
-        for (Map.Entry<String, Object> c : t.claims().entrySet()) {
-            Optional<SensitiveClaims.Rule> rule = sensitive.match(c.getKey());
+        for (String path : t.flatClaims().keySet()) {
+            Optional<SensitiveClaims.Rule> rule = sensitive.match(leaf(path));
             if (rule.isPresent()) {
-                names.add(c.getKey() + " (" + rule.get().label() + ")");
+                names.add(path + " (" + rule.get().label() + ")");
                 worst = worst == null || rule.get().level().compareTo(worst) > 0 ? rule.get().level() : worst;
             }
         }
@@ -88,6 +92,13 @@ final class JwtOfflineReview {
                 "claims anyone holding the token can read: " + String.join(", ", names),
                 "Keep tokens to an opaque subject id and the scopes needed; look personal data and roles up on the "
                         + "server. A JWT payload is only base64, not encrypted."));
+    }
+
+    /** {@code role} of {@code user.role}, {@code roles} of {@code data.roles[0]}. */
+    static String leaf(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = last.indexOf('[');
+        return bracket < 0 ? last : last.substring(0, bracket);
     }
 
     private static Optional<Draft> keyHeaders(JwtToken t) {

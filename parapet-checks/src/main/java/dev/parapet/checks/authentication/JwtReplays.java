@@ -1,16 +1,14 @@
 package dev.parapet.checks.authentication;
 
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.checks.authentication.JwtBaseline.Baseline;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Severity;
 import dev.parapet.spi.CheckContext;
-import dev.parapet.spi.Identity;
-import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,128 +18,132 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Replays forged variants of the user's own token (never anyone else's) to an endpoint that answers that token
- * differently from an anonymous request: unsigned ({@code alg:none} in four spellings), re-signed with the server's
- * public key as an HMAC secret (algorithm confusion, when discovery saw a JWKS), and, when the secret was cracked,
- * re-signed already expired. A forgery is accepted when its answer equals the authenticated one and differs from
- * the anonymous one: the control pair makes each finding firm at least. Probes go as {@link Identity#ANONYMOUS}
- * with the forged {@code Authorization} header, so the user's real credentials never mask the forgery.
+ * Replays forged variants of the user's own token (never anyone else's), where it travels, to an endpoint whose
+ * authenticated answer carries data the anonymous one does not ({@link JwtBaseline}): unsigned ({@code alg:none} in
+ * four spellings), its own header with the signature cut off, re-signed as HS256 with the server's public key
+ * (algorithm confusion, {@link PublicKeys}), and, when the secret was cracked, re-signed with raised privilege
+ * claims ({@link PrivilegeClaims}) and re-signed already expired. Every answer is judged with {@link Refusals}
+ * against both the real-token answer and the anonymous one: a forgery is accepted when it is granted, unlike the
+ * anonymous answer, and answered like the real token (same answer, or the same status and JSON keys); a raised
+ * forgery needs only the first two. Used by one thread.
  */
 final class JwtReplays {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final List<String> NONE_SPELLINGS = List.of("none", "None", "NONE", "nOnE");
 
     private final CheckContext ctx;
+    private final PrivilegeClaims privileges = PrivilegeClaims.load();
 
     JwtReplays(CheckContext ctx) {
         this.ctx = ctx;
     }
 
-    /** The recorded authenticated answer and a fresh anonymous one for an endpoint that tells them apart. */
-    record Baseline(Exchange authenticated, Exchange anonymous) {
-    }
-
-    Optional<Baseline> baseline(JwtToken t) throws InterruptedException {
-        List<Exchange> candidates = ctx.inventory().answeredGets().stream()
-                .filter(e -> e.request().headers().first("Authorization").orElse("").endsWith(t.raw()))
-                .filter(e -> e.status() >= 200 && e.status() < 300).limit(3).toList();
-        for (Exchange authed : candidates) {
-            Exchange anon = ctx.probe(ProbeRequest.get(authed.request().uri()).as(Identity.ANONYMOUS));
-            if (anon.answered() && !same(authed, anon)) {
-                return Optional.of(new Baseline(authed, anon));
-            }
-        }
-        return Optional.empty();
-    }
-
     List<Finding> replay(JwtToken t, Baseline b, Optional<String> secret) throws InterruptedException {
         List<Finding> out = new ArrayList<>();
         for (String none : NONE_SPELLINGS) {
-            String forged = segment("{\"alg\":\"" + none + "\",\"typ\":\"JWT\"}") + "." + t.payloadSegment() + ".";
-            Optional<Exchange> hit = accepted(forged, b);
+            ObjectNode header = t.headerTree().put("alg", none);
+            Optional<Exchange> hit = accepted(segment(header.toString()) + "." + t.payloadSegment() + ".", b, false);
             if (hit.isPresent()) {
-                out.add(finding(t, b, hit.get(), "alg-none", Severity.CRITICAL, Confidence.CONFIRMED,
-                        "Unsigned JWT accepted (alg: " + none + ")",
+                out.add(finding(t, b, hit.get(), "alg-none", Severity.CRITICAL, "Unsigned JWT accepted (alg: " + none + ")",
                         "the user's token with alg '" + none + "' and no signature got the authenticated answer",
                         "Verify with an explicit allow-list of algorithms and never accept 'none' "
                                 + "(jsonwebtoken: `jwt.verify(token, key, { algorithms: ['RS256'] })`)."));
                 break;
             }
         }
-        if (t.alg().startsWith("RS") || t.alg().startsWith("PS")) {
+        if (out.isEmpty() && t.signature().length > 0) {
+            accepted(t.signingInput() + ".", b, false).ifPresent(hit -> out.add(finding(t, b, hit, "no-signature",
+                    Severity.CRITICAL, "JWT accepted with its signature removed", "the user's token with its "
+                            + t.alg() + " header and an empty signature got the authenticated answer",
+                    "Verify the signature of every token before reading its claims, and reject empty signatures.")));
+        }
+        if (t.alg().startsWith("RS") || t.alg().startsWith("PS") || t.alg().startsWith("ES")) {
             confusion(t, b).ifPresent(out::add);
         }
         if (secret.isPresent()) {
-            com.fasterxml.jackson.databind.node.ObjectNode claims = JSON.valueToTree(t.claims());
-            claims.put("exp", Instant.now().getEpochSecond() - 3600);
-            String expired = segment(claims.toString());
-            String forged = HmacWordlist.signCompact(t.alg(), secret.get().getBytes(StandardCharsets.UTF_8),
-                    t.signingInput().substring(0, t.signingInput().indexOf('.')) + "." + expired);
-            accepted(forged, b).ifPresent(hit -> out.add(finding(t, b, hit, "expired", Severity.HIGH, Confidence.FIRM,
-                    "Expired JWT accepted", "a copy of the user's token re-signed with exp an hour in the past "
-                            + "got the authenticated answer",
-                    "Check exp (and nbf) on every request, with at most a minute of clock skew.")));
+            forged(t, b, secret.get()).ifPresent(out::add);
+            expired(t, b, secret.get()).ifPresent(out::add);
         }
         return out;
     }
 
     private Optional<Finding> confusion(JwtToken t, Baseline b) throws InterruptedException {
-        for (RSAKey key : rsaKeys()) {
-            String pem;
-            try {
-                pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(key.toRSAPublicKey().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-            } catch (com.nimbusds.jose.JOSEException e) {
-                continue;
-            }
-            String input = segment("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + t.payloadSegment();
-            for (String secret : List.of(pem, pem.strip())) {
-                String forged = HmacWordlist.signCompact("HS256", secret.getBytes(StandardCharsets.US_ASCII), input);
-                Optional<Exchange> hit = accepted(forged, b);
-                if (hit.isPresent()) {
-                    return Optional.of(finding(t, b, hit.get(), "alg-confusion", Severity.CRITICAL,
-                            Confidence.CONFIRMED, "JWT algorithm confusion: HS256 signed with the public key accepted",
-                            "the user's " + t.alg() + " token re-signed as HS256 with the published RSA key got the "
-                                    + "authenticated answer",
-                            "Bind each key to one algorithm and pass the expected algorithm to verify; never let the "
-                                    + "token's alg header choose between HMAC and RSA."));
-                }
+        String input = segment(t.headerTree().put("alg", "HS256").toString()) + "." + t.payloadSegment();
+        for (byte[] key : PublicKeys.hmacSecrets(ctx)) {
+            Optional<Exchange> hit = accepted(HmacWordlist.signCompact("HS256", key, input), b, false);
+            if (hit.isPresent()) {
+                return Optional.of(finding(t, b, hit.get(), "alg-confusion", Severity.CRITICAL,
+                        "JWT algorithm confusion: HS256 signed with the public key accepted", "the user's " + t.alg()
+                                + " token re-signed as HS256 with the server's published public key got the "
+                                + "authenticated answer",
+                        "Bind each key to one algorithm and pass the expected algorithm to verify; never let the "
+                                + "token's alg header choose between HMAC and RSA."));
             }
         }
         return Optional.empty();
     }
 
-    /** RSA keys of any JWKS document discovery recorded (at most two: a confusion attempt per key). */
-    private List<RSAKey> rsaKeys() {
-        List<RSAKey> keys = new ArrayList<>();
-        for (Exchange e : ctx.inventory().answeredGets()) {
-            if (!e.body().contains("\"keys\"")) {
-                continue;
-            }
-            try {
-                for (JWK k : JWKSet.parse(e.body()).getKeys()) {
-                    if (k instanceof RSAKey rsa && keys.size() < 2) {
-                        keys.add(rsa);
-                    }
-                }
-            } catch (java.text.ParseException notJwks) {
-                // a body that merely mentions keys
-            }
+    /** A token of the API's own making: the cracked secret, the user's claims with every privilege raised. */
+    private Optional<Finding> forged(JwtToken t, Baseline b, String secret) throws InterruptedException {
+        ObjectNode claims = t.claimsTree();
+        PrivilegeClaims.Raised raised = privileges.raise(claims);
+        claims.put("parapet_forged", true);
+        if (t.expiry().isPresent()) {
+            claims.put("exp", Instant.now().getEpochSecond() + 3600);
         }
-        return keys;
+        String token = sign(t, secret, claims);
+        boolean raisedAny = !raised.changes().isEmpty();
+        return accepted(token, b, raisedAny).map(hit -> {
+            boolean differs = !Refusals.sameAnswer(hit, b.authenticated());
+            String why = raisedAny ? "a token forged with the cracked secret and raised claims "
+                    + String.join(", ", raised.changes()) + " was accepted" + (differs
+                    ? "; the answer differs from the user's own, so the raised claims took effect"
+                    : "; the answer equals the user's own") : "a token forged with the cracked secret was accepted";
+            return finding(t, b, hit, "forged", Severity.CRITICAL, raisedAny ? "JWT forged with the cracked secret "
+                            + "and raised privileges accepted" : "JWT forged with the cracked secret accepted", why,
+                    "Rotate the signing key now for a random key of at least 256 bits (e.g. `openssl rand -base64 48`) "
+                            + "kept in a secrets manager, invalidate every token signed with the old one, and read "
+                            + "roles from the server's records rather than from the token.");
+        });
     }
 
-    private Optional<Exchange> accepted(String forged, Baseline b) throws InterruptedException {
-        Exchange e = ctx.probe(ProbeRequest.get(b.authenticated().request().uri()).as(Identity.ANONYMOUS)
-                .withHeader("Authorization", "Bearer " + forged));
-        return e.answered() && same(e, b.authenticated()) && !same(e, b.anonymous()) ? Optional.of(e) : Optional.empty();
+    private Optional<Finding> expired(JwtToken t, Baseline b, String secret) throws InterruptedException {
+        ObjectNode claims = t.claimsTree();
+        claims.put("exp", Instant.now().getEpochSecond() - 3600);
+        return accepted(sign(t, secret, claims), b, false).map(hit -> finding(t, b, hit, "expired", Severity.HIGH,
+                "Expired JWT accepted", "a copy of the user's token re-signed with exp an hour in the past got the "
+                        + "authenticated answer",
+                "Check exp (and nbf) on every request, with at most a minute of clock skew.", Confidence.FIRM));
     }
 
-    /** Same status and body, ignoring digits (timestamps and request ids change between two answers). */
-    static boolean same(Exchange a, Exchange b) {
-        return a.status() == b.status() && a.body().replaceAll("\\d", "").equals(b.body().replaceAll("\\d", ""));
+    private static String sign(JwtToken t, String secret, ObjectNode claims) {
+        String input = t.signingInput().substring(0, t.signingInput().indexOf('.')) + "." + segment(claims.toString());
+        return HmacWordlist.signCompact(t.alg(), secret.getBytes(StandardCharsets.UTF_8), input);
+    }
+
+    /**
+     * The forgery's answer when the API accepted it: granted data, not the anonymous answer, and (unless
+     * {@code raised}, whose answer may rightly differ) answered like the real token.
+     */
+    private Optional<Exchange> accepted(String forged, Baseline b, boolean raised) throws InterruptedException {
+        Exchange e = ctx.probe(b.carrier().get(b.authenticated().request().uri(), forged));
+        if (!e.answered() || !Refusals.granted(e) || Refusals.sameAnswer(e, b.anonymous())) {
+            return Optional.empty();
+        }
+        return raised || likeAuthenticated(e, b.authenticated()) ? Optional.of(e) : Optional.empty();
+    }
+
+    /** The same answer ignoring digits, or the same status and the same top-level JSON keys. */
+    private static boolean likeAuthenticated(Exchange e, Exchange authenticated) {
+        if (Refusals.sameAnswer(e, authenticated)) {
+            return true;
+        }
+        return e.status() == authenticated.status() && keys(e).isPresent() && keys(e).equals(keys(authenticated));
+    }
+
+    private static Optional<List<String>> keys(Exchange e) {
+        return dev.parapet.checks.support.SpecResponses.json(e).filter(n -> n.isObject() && n.size() > 0)
+                .map(n -> { List<String> k = new ArrayList<>(); n.fieldNames().forEachRemaining(k::add); return k; });
     }
 
     private static String segment(String json) {
@@ -149,11 +151,17 @@ final class JwtReplays {
     }
 
     private static Finding finding(JwtToken t, Baseline b, Exchange hit, String kind, Severity severity,
-                                   Confidence confidence, String title, String why, String remediation) {
+                                   String title, String why, String remediation) {
+        return finding(t, b, hit, kind, severity, title, why, remediation, Confidence.CONFIRMED);
+    }
+
+    private static Finding finding(JwtToken t, Baseline b, Exchange hit, String kind, Severity severity,
+                                   String title, String why, String remediation, Confidence confidence) {
         return Finding.builder(JwtWeaknessesCheck.DESCRIPTOR.id(), JwtWeaknessesCheck.DESCRIPTOR.category())
                 .severity(severity).confidence(confidence).title(title)
-                .evidence(Snippets.oneLine(why + " (" + hit.status() + ", anonymous " + b.anonymous().status() + "); "
-                        + JwtEvidence.of(t), Snippets.MAX_EVIDENCE))
+                .evidence(Snippets.oneLine(why + " (" + b.carrier().describe() + "; " + Refusals.judge(hit).reason()
+                        + "; real token " + b.authenticated().status() + ", no token " + Refusals.judge(b.anonymous())
+                        .reason() + "); " + JwtEvidence.of(t), Snippets.MAX_EVIDENCE))
                 .exchange(hit).exchange(b.authenticated()).exchange(b.anonymous())
                 .remediation(remediation).references(JwtWeaknessesCheck.DESCRIPTOR.references())
                 .tags(JwtWeaknessesCheck.DESCRIPTOR.tags()).tag("jwt").discriminator(kind).build();

@@ -1,5 +1,8 @@
 package dev.parapet.checks.authentication;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
@@ -18,6 +21,8 @@ import java.util.Optional;
  */
 record JwtToken(String raw, Map<String, Object> header, Map<String, Object> claims, String alg, boolean supplied,
                 Exchange seenIn) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     JwtToken {
         header = Map.copyOf(header);
@@ -74,6 +79,43 @@ record JwtToken(String raw, Map<String, Object> header, Map<String, Object> clai
 
     Optional<Long> issuedAt() {
         return claims.get("iat") instanceof Number n ? Optional.of(n.longValue()) : Optional.empty();
+    }
+
+    /** A fresh, mutable copy of the claims as JSON, nested objects and arrays included. */
+    ObjectNode claimsTree() {
+        return JSON.valueToTree(claims);
+    }
+
+    /** A fresh, mutable copy of the header as JSON. */
+    ObjectNode headerTree() {
+        return JSON.valueToTree(header);
+    }
+
+    /**
+     * Every claim at any depth by its dotted path ({@code user.role}, {@code data.isAdmin}, {@code groups[0]}),
+     * leaves only, in payload order; arrays of scalars are one leaf. At most six levels down.
+     */
+    Map<String, JsonNode> flatClaims() {
+        Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+        flatten("", claimsTree(), out, 0);
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, JsonNode> out, int depth) {
+        boolean container = node.isObject() || node.isArray()
+                && java.util.stream.StreamSupport.stream(node.spliterator(), false).anyMatch(JsonNode::isContainerNode);
+        if (!container || depth > 6) {
+            out.put(path, node);
+            return;
+        }
+        if (node.isObject()) {
+            node.properties().forEach(p -> flatten(path.isEmpty() ? p.getKey() : path + "." + p.getKey(), p.getValue(),
+                    out, depth + 1));
+        } else {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), out, depth + 1);
+            }
+        }
     }
 
     /** A short, stable name for the token in fingerprints: its payload segment's hash, never the token. */

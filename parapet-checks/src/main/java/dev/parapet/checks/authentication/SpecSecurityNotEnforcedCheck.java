@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Reports operations whose API description requires security that answer with data to a request carrying no
  * credentials at all (in an authenticated scan, a probe without the user's credentials). Two signals are needed:
- * a 2xx JSON answer holding data without a
+ * a 2xx JSON answer holding data ({@link SpecResponses#carriesData}: refusals sent with 200, login pages and empty
+ * envelopes carry none) without a
  * {@code WWW-Authenticate} challenge, and a made-up sibling that does not answer the same (a catch-all is not an
  * open operation). Only safe (GET) operations are called. Stateless and thread-safe.
  */
@@ -57,7 +58,7 @@ public final class SpecSecurityNotEnforcedCheck implements Check {
         }
         List<Finding> findings = new ArrayList<>();
         for (ApiOperation op : secured) {
-            Optional<Exchange> answer = anonymousAnswerOf(ctx, op.uri().get());
+            Optional<Exchange> answer = SpecResponses.anonymousAnswerOf(ctx, op.uri().get());
             if (answer.isPresent() && SpecResponses.carriesData(answer.get())
                     && answer.get().responseHeaders().first("WWW-Authenticate").isEmpty()
                     && !SpecResponses.catchAll(ctx, op.uri().get(), answer.get())) {
@@ -67,25 +68,13 @@ public final class SpecSecurityNotEnforcedCheck implements Check {
         return CheckOutcome.findings(findings);
     }
 
-    /**
-     * The operation's answer to a request without credentials: discovery's in an anonymous scan, else a probe
-     * that carries none (discovery's answers carry the user's credentials then).
-     */
-    private static Optional<Exchange> anonymousAnswerOf(CheckContext ctx, java.net.URI uri)
-            throws InterruptedException {
-        if (!ctx.has(dev.parapet.spi.Identity.PRIMARY)) {
-            return SpecResponses.answerOf(ctx, uri);
-        }
-        Exchange e = ctx.probe(dev.parapet.spi.ProbeRequest.get(uri).as(dev.parapet.spi.Identity.ANONYMOUS));
-        return e.answered() ? Optional.of(e) : Optional.empty();
-    }
-
     private static Finding finding(ApiOperation op, Exchange e) {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(Confidence.FIRM)
                 .title("Secured operation " + op.display() + " answers without credentials")
                 .evidence(Snippets.oneLine("the spec requires security; GET " + e.request().uri().getRawPath()
-                        + " without credentials -> " + e.status() + ": " + Snippets.oneLine(e.body(), 120),
+                        + " " + e.request().caller().phrase() + " -> " + e.status() + ": "
+                        + Snippets.oneLine(e.body(), 120),
                         Snippets.MAX_EVIDENCE))
                 .exchange(e)
                 .remediation(DESCRIPTOR.remediation())

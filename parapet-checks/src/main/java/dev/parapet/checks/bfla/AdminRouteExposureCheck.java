@@ -14,6 +14,7 @@ import dev.parapet.spi.CheckDescriptor;
 import dev.parapet.spi.CheckOutcome;
 import dev.parapet.spi.Identity;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -78,11 +79,11 @@ public final class AdminRouteExposureCheck implements Check {
             }
             Exchange anonymous = ctx.probe(ProbeRequest.get(uri).as(Identity.ANONYMOUS));
             if (servesData(anonymous, control[0])) {
-                findings.add(finding(uri, anonymous, null, "anonymous requests"));
+                findings.add(finding(uri, anonymous, null));
             } else if (second && refused(anonymous)) {
                 Exchange lower = ctx.probe(ProbeRequest.get(uri).as(Identity.SECONDARY));
                 if (servesData(lower, control[1])) {
-                    findings.add(finding(uri, lower, anonymous, "the lower-privileged identity B (secondary)"));
+                    findings.add(finding(uri, lower, anonymous));
                 }
             }
         }
@@ -135,7 +136,7 @@ public final class AdminRouteExposureCheck implements Check {
     }
 
     private static boolean refused(Exchange e) {
-        return e.status() == 401 || e.status() == 403;
+        return Refusals.refused(e);
     }
 
     /**
@@ -146,16 +147,25 @@ public final class AdminRouteExposureCheck implements Check {
         return PrivilegeFieldExposureCheck.accountsWithPrivileges(served) >= 2 ? Confidence.CONFIRMED : Confidence.FIRM;
     }
 
-    private static Finding finding(URI uri, Exchange served, Exchange anonymous, String who) {
+    /** Who sent {@code e}, from the credentials it really carried. */
+    private static String who(Exchange e) {
+        return switch (e.request().caller()) {
+            case SECONDARY -> "as the lower-privileged identity B (secondary)";
+            case PRIMARY -> "as identity A (primary)";
+            case ANONYMOUS -> "anonymous";
+        };
+    }
+
+    private static Finding finding(URI uri, Exchange served, Exchange anonymous) {
         String path = uri.getRawPath();
-        String evidence = "GET " + path + " as " + who + " -> " + served.status() + " "
+        String evidence = "GET " + path + " " + who(served) + " -> " + served.status() + " "
                 + Snippets.oneLine(served.body(), 80) + "; a made-up path answers differently"
-                + (anonymous == null ? "" : "; anonymous -> " + anonymous.status() + " ("
+                + (anonymous == null ? "" : "; " + who(anonymous) + " -> " + Refusals.judge(anonymous).reason() + " ("
                 + dev.parapet.model.Curl.of(anonymous.request()) + ")");
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.HIGH).confidence(confidence(served))
-                .title("Administrative route GET " + path + " serves data to " + (anonymous == null
-                        ? "anonymous requests" : "a non-admin identity"))
+                .title("Administrative route GET " + path + " serves data to " + (served.request().caller()
+                        .carriedCredentials() ? "a non-admin identity" : "anonymous requests"))
                 .evidence(Snippets.oneLine(evidence, Snippets.MAX_EVIDENCE))
                 .exchange(served)
                 .remediation(DESCRIPTOR.remediation())

@@ -56,7 +56,7 @@ public final class SpecUnprotectedObjectIdCheck implements Check {
                 .filter(o -> idParameter(o).isPresent()).limit(MAX_OPERATIONS).toList();
         List<Finding> findings = new ArrayList<>();
         for (ApiOperation op : candidates) {
-            Optional<Exchange> answer = SpecResponses.answerOf(ctx, op.uri().get());
+            Optional<Exchange> answer = SpecResponses.anonymousAnswerOf(ctx, op.uri().get());
             if (answer.isPresent() && SpecResponses.carriesData(answer.get())
                     && !SpecResponses.catchAll(ctx, op.uri().get(), answer.get())) {
                 findings.add(finding(op, idParameter(op).get(), answer.get()));
@@ -91,7 +91,7 @@ public final class SpecUnprotectedObjectIdCheck implements Check {
                 .title("Object operation " + op.display() + " serves records without any security requirement")
                 .parameter(id.name())
                 .evidence(Snippets.oneLine("no security requirement in the spec; GET " + e.request().uri().getRawPath()
-                        + " anonymously -> " + e.status() + ": " + Snippets.oneLine(e.body(), 120),
+                        + " " + e.request().caller().phrase() + " -> " + e.status() + ": " + Snippets.oneLine(e.body(), 120),
                         Snippets.MAX_EVIDENCE))
                 .exchange(e)
                 .remediation(DESCRIPTOR.remediation())

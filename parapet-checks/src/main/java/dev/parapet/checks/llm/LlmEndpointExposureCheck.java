@@ -84,7 +84,8 @@ public final class LlmEndpointExposureCheck implements Check {
     private static List<Finding> judge(Exchange e, LlmShape shape) {
         List<Finding> out = new ArrayList<>();
         String path = path(e.request().uri());
-        boolean anonymous = SIG.credentialHeaders().stream().noneMatch(h -> e.request().headers().has(h));
+        boolean anonymous = !e.request().caller().carriedCredentials()
+                && SIG.credentialHeaders().stream().noneMatch(h -> e.request().headers().has(h));
         if (shape.output().isPresent() && anonymous) {
             String evidence = e.request().method() + " " + path + " without credentials -> " + e.status()
                     + " with model output " + shape.output().get().field() + ": '"

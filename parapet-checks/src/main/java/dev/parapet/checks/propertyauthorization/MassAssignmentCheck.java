@@ -64,8 +64,8 @@ public final class MassAssignmentCheck implements Check {
                 break;
             }
             Exchange read = ctx.probe(ProbeRequest.get(uri));
-            Optional<JsonNode> object = SpecResponses.json(read).filter(n -> read.status() / 100 == 2)
-                    .filter(JsonNode::isObject);
+            Optional<JsonNode> object = SpecResponses.carriesData(read) ? SpecResponses.json(read)
+                    .filter(JsonNode::isObject) : Optional.empty();
             Optional<Escalation> escalation = object.flatMap(TARGETS::escalationFor);
             if (escalation.isPresent()) {
                 return CheckOutcome.findings(probe(ctx, uri, (ObjectNode) object.get(), escalation.get()).stream()

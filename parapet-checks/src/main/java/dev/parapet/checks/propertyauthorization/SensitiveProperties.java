@@ -16,11 +16,16 @@ import java.util.regex.Pattern;
  * {@code secret-exposure} (read from that check's own data file, so the two never report one value twice). Data:
  * {@code properties.json}. Immutable once loaded.
  *
- * @param credentials normalised names of credential-like properties
- * @param internal    normalised names of internal properties
- * @param notAValue   values that disclose nothing (masks, placeholders, empty)
+ * @param credentials        normalised names of credential-like properties
+ * @param passwordProperties those of them that hold a password, in clear or hashed
+ * @param accountProperties  names that identify an account (a user name, an email)
+ * @param internal           normalised names of internal properties
+ * @param notAValue          values that disclose nothing (masks, placeholders, empty)
+ * @param hashedValue        password values that are digests or crypt-format hashes, not the password
  */
-record SensitiveProperties(List<String> credentials, List<String> internal, Pattern notAValue) {
+record SensitiveProperties(List<String> credentials, List<String> passwordProperties,
+                           List<String> accountProperties, List<String> internal, Pattern notAValue,
+                           Pattern hashedValue) {
 
     /** A US SSN: pii-exposure reports those by their value. */
     private static final Pattern SSN = Pattern.compile("\\d{3}-?\\d{2}-?\\d{4}");

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.ScanMode;
 import dev.parapet.spi.CheckContext;
+import dev.parapet.spi.Identity;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
+import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.Optional;
@@ -49,9 +51,25 @@ public final class SpecResponses {
         return control.answered() && control.status() / 100 == 2 && control.body().equals(answer.body());
     }
 
-    /** A 2xx JSON answer holding at least one value: an object with a field or a non-empty array. */
+    /**
+     * The answer to a request without credentials: discovery's (or one plain probe's) in an anonymous scan, where
+     * those carry none; else a probe {@linkplain Identity#ANONYMOUS as nobody}, since discovery's answers then
+     * carry the user's credentials.
+     */
+    public static Optional<Exchange> anonymousAnswerOf(CheckContext ctx, URI uri) throws InterruptedException {
+        if (!ctx.has(Identity.PRIMARY)) {
+            return answerOf(ctx, uri);
+        }
+        Exchange e = ctx.probe(ProbeRequest.get(uri).as(Identity.ANONYMOUS));
+        return e.answered() ? Optional.of(e) : Optional.empty();
+    }
+
+    /**
+     * A 2xx JSON answer that {@link Refusals} judges granted: data beyond error messages and envelope metadata, so
+     * {@code 200 {"error":"missing token"}} and {@code {"items":[],"total":0}} carry none.
+     */
     public static boolean carriesData(Exchange e) {
-        return e.answered() && e.status() / 100 == 2 && json(e).map(JsonNode::size).orElse(0) > 0;
+        return e.answered() && e.status() / 100 == 2 && json(e).isPresent() && Refusals.granted(e);
     }
 
     public static Optional<JsonNode> json(Exchange e) {

@@ -8,6 +8,8 @@ import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.model.HttpResponseRecord;
 import dev.parapet.model.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,40 @@ class JwtOfflineReviewTest {
         assertThat(HmacWordlist.load().crack(JwtToken.parse(signed, true, null).orElseThrow())).isEmpty();
         String weak = HmacWordlist.signCompact("HS256", "changeme".getBytes(StandardCharsets.UTF_8), input);
         assertThat(HmacWordlist.load().crack(JwtToken.parse(weak, true, null).orElseThrow())).contains("changeme");
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            HS256 | random
+            HS256 | SuperSecret
+            HS256 | keyboard cat
+            HS384 | your-384-bit-secret
+            HS512 | shhhhh
+            HS256 | my_jwt_secret
+            HS512 | Flask_secret_key
+            """)
+    void cracksCommonSecretsWithEveryHmacHash(String alg, String secret) {
+        String input = b64("{\"alg\":\"" + alg + "\"}") + "." + b64("{\"sub\":\"1\"}");
+        String signed = HmacWordlist.signCompact(alg, secret.getBytes(StandardCharsets.UTF_8), input);
+        assertThat(HmacWordlist.load().crack(JwtToken.parse(signed, true, null).orElseThrow())).contains(secret);
+    }
+
+    @Test
+    void triesWordsHarvestedFromTheTargetWithTheUsualSuffixes() {
+        String input = b64("{\"alg\":\"HS256\"}") + "." + b64("{\"sub\":\"1\",\"iss\":\"acme-clinic\"}");
+        String signed = HmacWordlist.signCompact("HS256", "AcmeClinic_secret".getBytes(StandardCharsets.UTF_8), input);
+        JwtToken t = JwtToken.parse(signed, true, null).orElseThrow();
+        assertThat(HmacWordlist.load().crack(t)).isEmpty();
+        assertThat(HmacWordlist.load().crack(t, List.of("AcmeClinic"))).contains("AcmeClinic_secret");
+    }
+
+    @Test
+    void readsSensitiveClaimsNestedAtAnyDepth() {
+        List<Finding> f = review(token("{\"alg\":\"RS256\"}", "{\"exp\":" + (NOW.getEpochSecond() + 600)
+                + ",\"data\":{\"isAdmin\":true,\"profile\":{\"email\":\"a@b.test\"}}}", "c2ln"));
+        assertThat(f).extracting(Finding::title)
+                .containsExactly("JWT carries sensitive claims: data.isAdmin (role), data.profile.email (email)");
+        assertThat(f.getFirst().evidence()).contains("\"profile\":{\"email\":\"a@b.****\"}");
     }
 
     private static String b64(String json) {

@@ -114,7 +114,10 @@ class JwtWeaknessesCheckTest extends CheckContractTest {
 
     @Test
     void everyDataFileLoadsAndItsPatternsCompile() {
-        assertThat(HmacWordlist.load().secrets()).contains("secret", "your-256-bit-secret").hasSizeGreaterThan(100);
+        assertThat(HmacWordlist.load().secrets()).contains("secret", "random", "SuperSecret", "changeme",
+                "your-256-bit-secret", "secretkey", "jwt_secret", "shhhhh", "keyboard cat", "myapp_secret",
+                "Jwt2024", "my-api-secret-key").hasSizeGreaterThan(5_000).doesNotHaveDuplicates();
+        assertThat(PrivilegeClaims.load().rules()).isNotEmpty();
         assertThat(SensitiveClaims.load().match("Password_Hash")).map(SensitiveClaims.Rule::level)
                 .contains(Severity.HIGH);
         assertThat(SensitiveClaims.load().match("sub")).isEmpty();
