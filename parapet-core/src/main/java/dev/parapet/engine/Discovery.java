@@ -1,53 +1,88 @@
 package dev.parapet.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
+import dev.parapet.model.ScanMode;
 import dev.parapet.spi.Inventory;
 import dev.parapet.spi.ProbeRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Learns the target without a spec: the URL itself (GET, HEAD, OPTIONS), robots.txt, the common API description
- * locations, and in-scope links in JSON and HTML bodies, breadth first, at most {@code maxEndpoints} URLs.
- * Every exchange is kept for the checks. Runs on virtual threads; the executor's limits keep it polite.
+ * Learns the target without a spec, each source bounded by its own cap ({@link Limits}):
+ * <ol>
+ *   <li>the URL itself (GET, HEAD, OPTIONS), robots.txt, the common API-document and documentation-page locations
+ *       under the origin and the target's path, and each of those bases' soft-404 ({@link SoftNotFound});</li>
+ *   <li>a breadth-first crawl of in-scope links in JSON and HTML bodies ({@code --max-endpoints}), which also
+ *       collects HTML forms, {@code Link} headers, scripts, and what documentation pages point at;</li>
+ *   <li>the documents, Swagger UI configurations and scripts those point at: documents served or inlined
+ *       ({@code swaggerDoc} in {@code swagger-ui-init.js}), route literals in same-origin JavaScript;</li>
+ *   <li>outside passive mode, guesses under every base path learnt ({@link DiscoveryGuesses}): prefixes, wordlists,
+ *       script routes, document locations, the {@code Allow} header of 405 answers, HTML GET forms, and parameter
+ *       mining.</li>
+ * </ol>
+ * Every exchange that found something is kept for the checks. Runs its requests on virtual threads; the executor's
+ * limits keep it polite, and no stage starts after {@link Limits#stopStartingAt()}.
  */
 final class Discovery {
 
-    /** Where API descriptions commonly live, relative to the origin and to the target's path. */
-    static final List<String> API_DOCUMENT_PATHS = List.of("openapi.json", "openapi.yaml", "swagger.json",
-            "swagger.yaml", "v3/api-docs", "v2/api-docs", "api-docs", "swagger/v1/swagger.json",
-            ".well-known/openapi.json", "api/openapi.json", "docs/openapi.json");
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
 
-    private static final Pattern HTML_LINK = Pattern.compile("(?i)(?:href|src|action)\\s*=\\s*[\"']([^\"'#]+)[\"']");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_JSON_NODES = 5_000;
+    /**
+     * The caps of each source.
+     *
+     * @param maxCrawled             the target and crawled endpoints ({@code --max-endpoints})
+     * @param maxBasePaths           base paths, the origin included, that wordlists and document locations are
+     *                               tried under
+     * @param maxDocumentFetches     documents, Swagger UI configurations and documentation-page scripts fetched
+     *                               because a page pointed at them
+     * @param maxScripts             application scripts fetched for route literals
+     * @param maxScriptChars         characters of one script or page read for literals and pointers
+     * @param maxScriptRoutes        route literals requested
+     * @param maxWordlistRequests    wordlist and document-location requests under learnt bases, calibration
+     *                               included
+     * @param maxWordlistPerBase     of those, per base other than the origin and the target's path
+     * @param maxMinedEndpoints      endpoints parameter mining runs on
+     * @param maxMiningRequests      mining requests per endpoint
+     * @param stopStartingAt         no stage starts after this instant
+     */
+    record Limits(int maxCrawled, int maxBasePaths, int maxDocumentFetches, int maxScripts, int maxScriptChars,
+                  int maxScriptRoutes, int maxWordlistRequests, int maxWordlistPerBase, int maxMinedEndpoints,
+                  int maxMiningRequests, Instant stopStartingAt) {
+
+        static Limits defaults(int maxCrawled, Instant stopStartingAt) {
+            return new Limits(maxCrawled, 6, 12, 8, 2_000_000, 40, 400, 100, 20, 12, stopStartingAt);
+        }
+    }
 
     private final RequestExecutor executor;
     private final ScopeGuard scope;
-    private final int maxEndpoints;
+    private final Limits limits;
+    private final long seed;
+    private final DiscoveryData data = DiscoveryData.INSTANCE;
 
     Discovery(RequestExecutor executor, ScopeGuard scope, int maxEndpoints) {
+        this(executor, scope, Limits.defaults(maxEndpoints, Instant.MAX), 0L);
+    }
+
+    /**
+     * @param seed the scan's {@code --seed}: the made-up paths and parameter-mining values are drawn from it, so two
+     *             scans with the same seed send the same requests
+     */
+    Discovery(RequestExecutor executor, ScopeGuard scope, Limits limits, long seed) {
         this.executor = executor;
         this.scope = scope;
-        this.maxEndpoints = maxEndpoints;
+        this.limits = limits;
+        this.seed = seed;
     }
 
     /** The target's own GET exchange, sent first so an unreachable target is known before anything else. */
@@ -56,177 +91,80 @@ final class Discovery {
     }
 
     Inventory discover(URI target, Exchange first) throws InterruptedException {
-        List<Exchange> exchanges = new ArrayList<>();
-        Map<URI, Endpoint> endpoints = new LinkedHashMap<>();
-        List<URI> apiDocuments = new ArrayList<>();
-        exchanges.add(first);
-        endpoints.put(target, new Endpoint("GET", target, Endpoint.Source.TARGET));
-
+        long sentBefore = executor.requestsSent();
+        DiscoveryLedger ledger = new DiscoveryLedger(target, new BasePaths(target, data.prefixSegment));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Exchange>> fixed = new ArrayList<>();
-            fixed.add(pool.submit(() -> executor.execute(ProbeRequest.of("HEAD", target))));
-            fixed.add(pool.submit(() -> executor.execute(ProbeRequest.of("OPTIONS", target))));
-            URI origin = target.resolve("/");
-            fixed.add(pool.submit(() -> executor.execute(ProbeRequest.get(origin.resolve("/robots.txt")))));
-            Set<URI> docCandidates = new LinkedHashSet<>();
-            for (String p : API_DOCUMENT_PATHS) {
-                docCandidates.add(origin.resolve("/" + p));
-                docCandidates.add(baseOf(target).resolve(p));
-            }
-            List<URI> docList = new ArrayList<>(docCandidates);
-            List<Future<Exchange>> docs = new ArrayList<>();
-            for (URI u : docList) {
-                docs.add(pool.submit(() -> executor.execute(ProbeRequest.get(u))));
-            }
-            Deque<URI> queue = new ArrayDeque<>();
-            links(first).forEach(queue::add);
-            for (Future<Exchange> f : fixed) {
-                Exchange e = get(f);
-                exchanges.add(e);
-                if (e.answered() && e.request().uri().getPath().equals("/robots.txt") && e.status() == 200) {
-                    robots(e.body(), origin).forEach(queue::add);
-                }
-            }
-            for (Future<Exchange> f : docs) {
-                Exchange e = get(f);
-                if (e.answered() && e.status() == 200 && looksLikeApiDocument(e.body())) {
-                    exchanges.add(e);
-                    apiDocuments.add(e.request().uri());
-                    endpoints.putIfAbsent(e.request().uri(), new Endpoint("GET", e.request().uri(),
-                            Endpoint.Source.DISCOVERED));
-                }
-            }
-            crawl(queue, endpoints, exchanges, pool);
-        }
-        return new Inventory(target, new ArrayList<>(endpoints.values()), exchanges, apiDocuments);
-    }
-
-    private void crawl(Deque<URI> queue, Map<URI, Endpoint> endpoints, List<Exchange> exchanges, ExecutorService pool)
-            throws InterruptedException {
-        while (!queue.isEmpty() && endpoints.size() < maxEndpoints) {
-            List<URI> batch = new ArrayList<>();
-            while (!queue.isEmpty() && endpoints.size() + batch.size() < maxEndpoints) {
-                URI u = queue.poll();
-                if (scope.allows(u) && !endpoints.containsKey(u) && !batch.contains(u)) {
-                    batch.add(u);
-                }
-            }
-            List<Future<Exchange>> futures = new ArrayList<>();
-            for (URI u : batch) {
-                endpoints.put(u, new Endpoint("GET", u, Endpoint.Source.DISCOVERED));
-                futures.add(pool.submit(() -> executor.execute(ProbeRequest.get(u))));
-            }
-            for (Future<Exchange> f : futures) {
-                Exchange e = get(f);
-                exchanges.add(e);
-                if (e.answered() && e.status() < 400) {
-                    links(e).forEach(queue::add);
-                }
+            DiscoveryRun run = new DiscoveryRun(ledger, limits, data, executor, scope, pool);
+            ledger.keep(first);
+            ledger.endpoint("GET", target, Endpoint.Source.TARGET);
+            run.observe(first);
+            run.signals(first);
+            boolean guessing = executor.mode() != ScanMode.PASSIVE;
+            DiscoveryGuesses guesses = new DiscoveryGuesses(run, new java.util.SplittableRandom(seed));
+            fixed(run, guesses, guessing);
+            run.crawl();
+            run.pointedAt();
+            if (guessing) {
+                guesses.run();
             }
         }
-    }
-
-    private static Exchange get(Future<Exchange> f) throws InterruptedException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("discovery probe failed inside Parapet", e.getCause());
-        }
-    }
-
-    static boolean looksLikeApiDocument(String body) {
-        String head = body.length() > 4096 ? body.substring(0, 4096) : body;
-        return head.matches("(?s).*[\"']?(openapi|swagger)[\"']?\\s*:\\s*[\"']?[23]\\.\\d.*");
-    }
-
-    private static URI baseOf(URI target) {
-        String path = target.getRawPath();
-        if (path == null || path.isEmpty()) {
-            return target.resolve("/");
-        }
-        return target.resolve(path.endsWith("/") ? path : path + "/");
-    }
-
-    /** Paths named by robots.txt Allow/Disallow lines, wildcards dropped. */
-    static List<URI> robots(String body, URI origin) {
-        List<URI> out = new ArrayList<>();
-        for (String line : body.split("\\R")) {
-            String l = line.trim();
-            String lower = l.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("disallow:") || lower.startsWith("allow:")) {
-                String path = l.substring(l.indexOf(':') + 1).trim();
-                int star = path.indexOf('*');
-                if (star >= 0) {
-                    path = path.substring(0, star);
-                }
-                if (path.startsWith("/") && path.length() > 1 && !path.endsWith("$")) {
-                    try {
-                        out.add(origin.resolve(path));
-                    } catch (IllegalArgumentException ignored) {
-                        // not a usable path
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** In-body links: string values in JSON that are absolute URLs or absolute paths; href/src/action in HTML. */
-    static List<URI> links(Exchange e) {
-        if (!e.answered() || e.body().isEmpty()) {
-            return List.of();
-        }
-        URI base = e.request().uri();
-        List<URI> out = new ArrayList<>();
-        if (e.response().isJson() || e.body().trim().startsWith("{") || e.body().trim().startsWith("[")) {
-            try {
-                JsonNode root = JSON.readTree(e.body());
-                int[] visited = {0};
-                collectJson(root, base, out, visited);
-            } catch (Exception ignored) {
-                // not JSON after all
-            }
-        } else if (e.response().isHtml()) {
-            Matcher m = HTML_LINK.matcher(e.body());
-            while (m.find()) {
-                resolve(base, m.group(1)).ifPresent(out::add);
-            }
-        }
-        return out;
-    }
-
-    private static void collectJson(JsonNode node, URI base, List<URI> out, int[] visited) {
-        if (node == null || visited[0]++ > MAX_JSON_NODES) {
-            return;
-        }
-        if (node.isTextual()) {
-            String s = node.asText();
-            if (s.startsWith("/") && !s.startsWith("//") && s.length() < 300 && !s.contains(" ")
-                    || s.startsWith("http://") || s.startsWith("https://")) {
-                resolve(base, s).ifPresent(out::add);
-            }
-        } else if (node.isContainerNode()) {
-            node.forEach(child -> collectJson(child, base, out, visited));
-        }
+        Inventory inventory = ledger.inventory(limits.maxBasePaths());
+        LOG.info("discovery: {} endpoints ({}), {} API documents, {} forms, base paths {}, {} requests",
+                inventory.endpoints().size(), bySource(inventory), inventory.documents().size(),
+                inventory.forms().size(), inventory.basePaths().stream().map(URI::getRawPath).toList(),
+                executor.requestsSent() - sentBefore);
+        return inventory;
     }
 
     /**
-     * Resolves a link against the page it was found on, dropping the fragment. Built from the raw (still
-     * percent-encoded) components: decoding and re-encoding would turn {@code a%2Fb} into {@code a/b} and
-     * {@code q=a%26b} into two parameters, so the crawler would request URLs the API never linked to.
+     * HEAD and OPTIONS of the target, robots.txt, the document and documentation-page locations under the origin
+     * and the target's path, and (when guessing) those bases' soft-404s, all at once.
      */
-    private static java.util.Optional<URI> resolve(URI base, String ref) {
-        try {
-            URI u = base.resolve(ref.trim().replace("&amp;", "&"));
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
-                    || u.getRawAuthority() == null) {
-                return java.util.Optional.empty();
+    private void fixed(DiscoveryRun run, DiscoveryGuesses guesses, boolean guessing) throws InterruptedException {
+        URI target = run.ledger.target;
+        List<ProbeRequest> probes = new ArrayList<>(List.of(ProbeRequest.of("HEAD", target),
+                ProbeRequest.of("OPTIONS", target), ProbeRequest.get(run.origin.resolve("/robots.txt"))));
+        List<URI> bases = Inventory.defaultBasePaths(target);
+        Set<URI> locations = new LinkedHashSet<>();
+        for (URI base : bases) {
+            data.documents.everyPrefix().forEach(p -> locations.add(base.resolve(p)));
+            if (guessing) {
+                // passive mode keeps to the short list of the most common locations
+                data.documents.rootOnly().forEach(p -> locations.add(base.resolve(p)));
             }
-            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
-            return java.util.Optional.of(new URI(u.getScheme() + "://" + u.getRawAuthority() + path
-                    + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery())).normalize());
-        } catch (IllegalArgumentException | java.net.URISyntaxException ex) {
-            return java.util.Optional.empty();
         }
+        locations.remove(target);
+        locations.forEach(u -> probes.add(ProbeRequest.get(u).followingRedirects()));
+        List<URI> calibration = guessing ? guesses.calibrationProbes(bases) : List.of();
+        calibration.forEach(u -> probes.add(ProbeRequest.get(u)));
+        List<Exchange> answers = run.send(probes);
+        for (int i = 0; i < answers.size(); i++) {
+            Exchange e = answers.get(i);
+            run.signals(e);
+            if (i < 3) {
+                run.ledger.keep(e);
+                if (i == 1) {
+                    run.targetOptions = e;
+                }
+                if (i == 2 && e.answered() && e.status() == 200) {
+                    run.crawl.addAll(Links.robots(e.body(), run.origin));
+                }
+            } else if (i < 3 + locations.size()) {
+                guesses.location(e);
+            }
+        }
+        guesses.learnCalibration(bases, answers.subList(Math.min(answers.size(), 3 + locations.size()),
+                answers.size()));
+    }
+
+    private static String bySource(Inventory inventory) {
+        StringBuilder sb = new StringBuilder();
+        for (Endpoint.Source s : Endpoint.Source.values()) {
+            long n = inventory.endpoints().stream().filter(e -> e.source() == s).count();
+            if (n > 0) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(s.label());
+            }
+        }
+        return sb.toString();
     }
 }

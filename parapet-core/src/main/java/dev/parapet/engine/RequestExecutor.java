@@ -261,6 +261,11 @@ final class RequestExecutor {
         return sent.get();
     }
 
+    /** The scan's mode: what this executor lets through. */
+    ScanMode mode() {
+        return mode;
+    }
+
     static String methodOf(String m) {
         return m.toUpperCase(Locale.ROOT);
     }

@@ -108,7 +108,10 @@ public final class ScanEngine {
                     new HostLimiter(config.rate(), config.concurrency()), control, events, config.mode(),
                     config.maxRedirects(), config.hostErrorBudget(), stamp,
                     config.mode() == dev.parapet.model.ScanMode.ACTIVE && config.allowDelete());
-            Discovery discovery = new Discovery(executor, scope, config.maxDiscoveredEndpoints());
+            // Discovery starts no new stage once 40 % of the time budget is spent, so checks keep the rest.
+            Discovery discovery = new Discovery(executor, scope, Discovery.Limits.defaults(
+                    config.maxDiscoveredEndpoints(), started.plus(config.maxTime().multipliedBy(2).dividedBy(5))),
+                    config.seed());
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
                 throw new TargetUnreachableException(first.error(), first);

@@ -4,6 +4,7 @@ import dev.parapet.config.ScanConfig;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
 import dev.parapet.model.ScanMode;
+import dev.parapet.spi.ApiDocument;
 import dev.parapet.spi.ApiOperation;
 import dev.parapet.spi.ApiSpec;
 import dev.parapet.spi.Inventory;
@@ -116,7 +117,8 @@ final class SpecStage {
     }
 
     private static Inventory withSpec(Inventory i, List<Endpoint> endpoints, List<Exchange> exchanges, ApiSpec s) {
-        return new Inventory(i.target(), endpoints, exchanges, i.apiDocuments(), s, i.forms(), i.surface());
+        return new Inventory(i.target(), endpoints, exchanges, i.apiDocuments(), s, i.forms(), i.surface(),
+                i.basePaths(), i.documents());
     }
 
     private ApiSpec read(Inventory inventory, ScanConfig config) throws InterruptedException {
@@ -147,6 +149,12 @@ final class SpecStage {
             }
             if (!named.isEmpty()) {
                 return reader.load(Path.of(named), target, config.seed(), refs);
+            }
+            // The first document discovery found, with its text: a spec a Swagger UI script carried inline is the
+            // document alone, never the script around it.
+            if (!inventory.documents().isEmpty()) {
+                ApiDocument d = inventory.documents().getFirst();
+                return reader.load(d.text(), d.url(), target, config.seed(), refs);
             }
             for (Exchange e : inventory.exchanges()) {
                 if (e.answered() && inventory.apiDocuments().contains(e.request().uri())) {

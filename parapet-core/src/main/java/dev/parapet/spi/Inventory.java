@@ -18,9 +18,16 @@ import java.util.List;
  * @param spec         the API description read for this scan, {@link ApiSpec#EMPTY} when there is none
  * @param forms        the HTML forms discovery found on in-scope pages
  * @param surface      every operation and input point of the scan ({@link Surface#EMPTY} until the engine built it)
+ * @param basePaths    the directories under which the API lives, each ending in {@code /}: the origin first, then the
+ *                     target's own path, then the prefixes discovery learnt ({@code /api/}, {@code /api/v2/},
+ *                     {@code /rest/}); checks that try lists of paths try them under each. Never empty: without
+ *                     learnt prefixes it is the origin and the target's path
+ * @param documents    the API descriptions discovery found, with their text (one per entry of {@code apiDocuments}
+ *                     that was read), in the order found
  */
 public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exchanges, List<URI> apiDocuments,
-                        ApiSpec spec, List<HtmlForm> forms, Surface surface) {
+                        ApiSpec spec, List<HtmlForm> forms, Surface surface, List<URI> basePaths,
+                        List<ApiDocument> documents) {
 
     public Inventory {
         endpoints = List.copyOf(endpoints);
@@ -29,6 +36,14 @@ public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exc
         spec = spec == null ? ApiSpec.EMPTY : spec;
         forms = forms == null ? List.of() : List.copyOf(forms);
         surface = surface == null ? Surface.EMPTY : surface;
+        basePaths = basePaths == null || basePaths.isEmpty() ? defaultBasePaths(target) : List.copyOf(basePaths);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    /** An inventory with forms and a surface, the base paths of the target alone and no document texts. */
+    public Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exchanges, List<URI> apiDocuments,
+                     ApiSpec spec, List<HtmlForm> forms, Surface surface) {
+        this(target, endpoints, exchanges, apiDocuments, spec, forms, surface, List.of(), List.of());
     }
 
     /** An inventory with an API description, without forms and surface. */
@@ -44,7 +59,19 @@ public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exc
 
     /** The same inventory with {@code newSurface}. */
     public Inventory withSurface(Surface newSurface) {
-        return new Inventory(target, endpoints, exchanges, apiDocuments, spec, forms, newSurface);
+        return new Inventory(target, endpoints, exchanges, apiDocuments, spec, forms, newSurface, basePaths,
+                documents);
+    }
+
+    /** The origin, then the target's own path as a directory when it is not the origin. */
+    public static List<URI> defaultBasePaths(URI target) {
+        URI origin = target.resolve("/");
+        String path = target.getRawPath();
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return List.of(origin);
+        }
+        URI dir = target.resolve(path.endsWith("/") ? path : path + "/");
+        return List.of(origin, URI.create(dir.getScheme() + "://" + dir.getRawAuthority() + dir.getRawPath()));
     }
 
     /** The first recorded exchange for the target URL itself, if it was answered. */

@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The summary's coverage: how many checks completed, which did not and why, what the scan discovered, how far the API
+ * The summary's coverage: how many checks completed, which did not and why, what the scan discovered (endpoints
+ * counted by where each came from), how far the API
  * description (when there was one) covered it, and how many requests it spent. It tells the reader what a clean result is worth.
  */
 final class CoverageSection {
@@ -57,7 +58,8 @@ final class CoverageSection {
             }
         }
         ScanStats stats = r.stats();
-        sb.append(Text.labelled(INDENT, "endpoints", LABEL, stats.endpointsDiscovered() + " discovered", width));
+        sb.append(Text.labelled(INDENT, "endpoints", LABEL, stats.endpointsDiscovered() + " ("
+                + EndpointText.bySource(r.endpoints()) + ")", width));
         sb.append(Text.labelled(INDENT, "API documents", LABEL,
                 r.apiDocuments().isEmpty() ? "none found" : String.join(", ", r.apiDocuments()), width));
         if (r.spec().present()) {

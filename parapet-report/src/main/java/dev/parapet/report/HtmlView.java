@@ -64,7 +64,8 @@ final class HtmlView {
         m.put("findings", r.findings().stream().map(HtmlView::finding).toList());
         m.put("checks", r.checks().stream().map(HtmlView::check).toList());
         m.put("endpoints", r.endpoints().stream().map(e -> Map.of("display", e.display(), "url", e.uri().toString(),
-                "source", e.source().name().toLowerCase(Locale.ROOT))).toList());
+                "source", e.source().label())).toList());
+        m.put("endpointSources", EndpointText.bySource(r.endpoints()));
         m.put("apiDocuments", r.apiDocuments());
         m.put("spec", r.spec().present() ? Map.of("source", r.spec().source(),
                 "format", SpecText.format(r.spec().version()), "counts", SpecText.counts(r.spec())) : Map.of());

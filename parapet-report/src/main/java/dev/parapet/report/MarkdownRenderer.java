@@ -30,6 +30,8 @@ final class MarkdownRenderer {
     /** The findings table may use at most this share of the budget, so some detail blocks always fit. */
     private static final int TABLE_BUDGET = MAX_CHARS / 2;
     private static final int MAX_BLOCK_TEXT = 2_000;
+    /** Room the endpoint list leaves for its closing lines and the truncation note. */
+    private static final int ENDPOINTS_TAIL = 700;
 
     private MarkdownRenderer() {
     }
@@ -174,7 +176,8 @@ final class MarkdownRenderer {
             }
         }
         sb.append(Text.count(r.checks().size(), "check")).append(": ").append(String.join(", ", counts))
-                .append(" · ").append(r.stats().endpointsDiscovered()).append(" endpoints · ")
+                .append(" · ").append(r.stats().endpointsDiscovered()).append(" endpoints (")
+                .append(EndpointText.bySource(r.endpoints())).append(") · ")
                 .append(Text.count(r.apiDocuments().size(), "API document")).append('\n');
         List<CheckRun> notCompleted = r.checks().stream()
                 .filter(c -> c.status() != CheckStatus.COMPLETED && c.status() != CheckStatus.SKIPPED).toList();
@@ -210,6 +213,32 @@ final class MarkdownRenderer {
                     .append(SpecText.format(r.spec().version())).append("): ").append(SpecText.counts(r.spec()))
                     .append('\n');
         }
+        endpoints(r, sb);
+    }
+
+    /**
+     * The endpoints with their sources in a collapsed table, as many as the document's budget leaves room for (the
+     * rest counted): the reader sees where each tested URL came from.
+     */
+    private static void endpoints(ScanReport r, StringBuilder sb) {
+        if (r.endpoints().isEmpty()) {
+            return;
+        }
+        sb.append("\n<details><summary>Endpoints by source</summary>\n\n| Endpoint | Source |\n|---|---|\n");
+        int limit = MAX_CHARS - ENDPOINTS_TAIL;
+        int listed = 0;
+        for (var e : r.endpoints()) {
+            String row = "| " + code(e.display()) + " | " + e.source().label() + " |\n";
+            if (sb.length() + row.length() > limit) {
+                break;
+            }
+            sb.append(row);
+            listed++;
+        }
+        if (listed < r.endpoints().size()) {
+            sb.append("\n… and ").append(r.endpoints().size() - listed).append(" more (the JSON report lists all)\n");
+        }
+        sb.append("\n</details>\n");
     }
 
     /** Inline code that no backtick in {@code s} can close early; backticks are rare in paths and ids. */

@@ -50,6 +50,12 @@ class HtmlReportTest {
     }
 
     @Test
+    void listsTheEndpointsWithTheirSourcesAndCountsThem() {
+        assertThat(html(ReportFixtures.full())).contains("4 endpoints (1 target · 1 crawl · 2 spec)")
+                .contains("<code>GET /api/.env</code> <span class=\"muted\">(crawl)</span>");
+    }
+
+    @Test
     void countsWhatTheApiDescriptionCoveredOnlyWhenTheScanHadOne() {
         assertThat(html(ReportFixtures.full())).contains("(OpenAPI 3.0.3): 2 documented · 1 discovered · 2 tested");
         assertThat(html(ReportFixtures.withoutSpec())).doesNotContain("id=\"spec\"");

@@ -36,8 +36,17 @@ class MarkdownReportTest {
         for (Finding f : report.findings()) {
             assertThat(md).contains("| " + f.severity().id() + " | " + MarkdownText.escape(f.title()) + " | ");
         }
-        assertThat(md.split("<details>", -1)).hasSize(report.findings().size() + 1);
+        // one block per finding, and the endpoint list
+        assertThat(md.split("<details>", -1)).hasSize(report.findings().size() + 2);
         assertThat(md).contains("```sh\ncurl -i -s").doesNotContain("Shortened");
+    }
+
+    @Test
+    void countsTheEndpointsBySourceAndListsEachWithItsSource() {
+        String md = markdown(ReportFixtures.full());
+        assertThat(md).contains("4 endpoints (1 target · 1 crawl · 2 spec)")
+                .contains("<details><summary>Endpoints by source</summary>")
+                .contains("| `GET /api/.env` | crawl |").contains("| `GET /api/orders/7` | spec |");
     }
 
     @Test

@@ -69,6 +69,12 @@ class SummaryRendererTest {
     }
 
     @Test
+    void countsTheEndpointsByWhereEachCameFrom() {
+        assertThat(Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(), new RenderOptions(false, 200,
+                Optional.empty()))).contains("endpoints       4 (1 target · 1 crawl · 2 spec)");
+    }
+
+    @Test
     void namesANonDefaultScoringContextInTheHeader() {
         ScanReport r = ReportFixtures.full();
         ScanReport financial = new ScanReport(r.schemaVersion(), r.scanId(), r.parapetVersion(), r.target(), r.mode(),

@@ -33,7 +33,7 @@ class SpecHostTest {
 
     private static final String SPEC = """
             {"openapi":"3.0.3","info":{"title":"Shop","version":"1"},
-             "paths":{"/api/items":{"get":{"responses":{"200":{"description":"ok"}}}}}}""";
+             "paths":{"/api/gadgets":{"get":{"responses":{"200":{"description":"ok"}}}}}}""";
 
     /** Judges nothing and sends nothing: the scan is here for its spec stage. Keeps the inventory it was given. */
     private static final class Idle implements Check {
@@ -57,7 +57,7 @@ class SpecHostTest {
 
     private LoopbackHttpServer api() throws IOException {
         return LoopbackHttpServer.builder()
-                .route("GET", "/api/items", r -> {
+                .route("GET", "/api/gadgets", r -> {
                     apiCalls.add(r.path());
                     return Response.json(200, "[{\"id\":1}]");
                 })
@@ -98,7 +98,7 @@ class SpecHostTest {
             assertThat(spec.documented()).isEqualTo(1);
             assertThat(spec.tested()).isEqualTo(1);
             assertThat(docs.requestCount()).isEqualTo(1);
-            assertThat(apiCalls).contains("/api/items");
+            assertThat(apiCalls).contains("/api/gadgets");
         }
     }
 

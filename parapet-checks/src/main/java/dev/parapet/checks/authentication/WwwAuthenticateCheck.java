@@ -57,18 +57,19 @@ public final class WwwAuthenticateCheck implements Check {
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         Map<URI, Exchange> seen = new LinkedHashMap<>();
         ctx.inventory().answeredGets().forEach(e -> seen.putIfAbsent(e.request().uri(), e));
+        List<Exchange> judged = new ArrayList<>(seen.values());
         if (ctx.mode() != ScanMode.PASSIVE) {
             for (URI u : toProbe(ctx, seen.keySet())) {
                 // refusals are judged as an anonymous caller meets them, also in an authenticated scan
                 ProbeRequest get = ProbeRequest.get(u);
                 Exchange e = ctx.probe(ctx.has(Identity.PRIMARY) ? get.as(Identity.ANONYMOUS) : get);
                 if (e.answered()) {
-                    seen.putIfAbsent(u, e);
+                    judged.add(e);
                 }
             }
         }
         Map<String, List<Refusal>> byKind = new LinkedHashMap<>();
-        for (Exchange e : seen.values()) {
+        for (Exchange e : judged) {
             judge(e).forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
         }
         List<Finding> findings = new ArrayList<>();
@@ -127,8 +128,11 @@ public final class WwwAuthenticateCheck implements Check {
                 .filter(u -> !recorded.contains(u) && !u.getPath().contains("{"))
                 .limit(MAX_SPEC_ENDPOINTS).forEach(out::add);
         URI origin = ctx.inventory().target().resolve("/");
-        DATA.protectedPaths().stream().map(origin::resolve).filter(u -> !recorded.contains(u) && !out.contains(u))
-                .forEach(out::add);
+        // discovery's answers of an authenticated scan are the identity's: an anonymous caller's refusal of the
+        // same protected path is still to be met
+        boolean authenticated = ctx.has(Identity.PRIMARY);
+        DATA.protectedPaths().stream().map(origin::resolve)
+                .filter(u -> (authenticated || !recorded.contains(u)) && !out.contains(u)).forEach(out::add);
         return out.stream().limit(DESCRIPTOR.requestBudget()).toList();
     }
 

@@ -18,29 +18,38 @@ import dev.parapet.spi.Refusals;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Broken function-level authorization: administrative routes (the spec's admin-tagged or admin-named GET
- * operations first, then a wordlist of back-office paths) that serve data to an anonymous request, or to the
- * secondary identity while refusing anonymous ones. By convention the secondary identity ({@code --auth2-*}) is
- * the lower-privileged user. "Serves data" means a 2xx JSON answer with content that differs from what a made-up
- * path answers the same identity, so catch-all routes and login pages (HTML) never count. GET only. Stateless and
+ * operations first, then a wordlist of back-office paths under every base path the scan knows: the target's path,
+ * then prefixes discovery learnt such as {@code /api/v2/}, then the origin) that serve data to an anonymous request,
+ * or to the secondary identity while refusing anonymous ones. By convention the secondary identity
+ * ({@code --auth2-*}) is the lower-privileged user. "Serves data" means a 2xx JSON answer with content that differs
+ * from what a made-up path under the same base answers the same identity, so catch-all routes and login pages (HTML)
+ * never count. The routes tried grow with the number of bases, up to {@link #MAX_ROUTES}. GET only. Stateless and
  * thread-safe.
  */
 public final class AdminRouteExposureCheck implements Check {
 
     private static final AdminRoutes ROUTES = AdminRoutes.load();
-    /** Routes tried per scan: the spec's administrative operations first, then the wordlist. */
-    private static final int MAX_ROUTES = 16;
+    /** Routes tried for a scan with one base path: the spec's administrative operations first, then the wordlist. */
+    private static final int BASE_ROUTES = 16;
+    /** Routes each further base path adds. */
+    private static final int ROUTES_PER_EXTRA_BASE = 8;
+    /** Base paths tried: the controls are per base and per identity. */
+    private static final int MAX_BASES = 4;
+    private static final int MAX_ROUTES = BASE_ROUTES + (MAX_BASES - 1) * ROUTES_PER_EXTRA_BASE;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("admin-route-exposure", Category.BFLA,
             "Administrative function reachable without the admin role",
             "Requests administrative routes from the spec and a wordlist anonymously and as the lower-privileged "
                     + "second identity, and reports those that serve data.",
-            Severity.HIGH, List.of(285, 862), 2 * MAX_ROUTES + 2, Set.of("bfla", "admin"),
+            Severity.HIGH, List.of(285, 862), 2 * MAX_ROUTES + 2 * MAX_BASES, Set.of("bfla", "admin"),
             "Enforce the role on the server for every administrative route, in one place (a router-level "
                     + "middleware such as `router.use('/admin', requireRole('admin'))`), deny by default and answer "
                     + "403 to authenticated callers without the role.");
@@ -53,21 +62,27 @@ public final class AdminRouteExposureCheck implements Check {
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         boolean second = ctx.has(Identity.SECONDARY);
-        URI target = ctx.inventory().target();
-        Exchange anonymousControl = ctx.probe(ProbeRequest.get(control(target)).as(Identity.ANONYMOUS));
-        Exchange secondaryControl = second ? ctx.probe(ProbeRequest.get(control(target)).as(Identity.SECONDARY))
-                : anonymousControl;
+        List<URI> bases = bases(ctx);
+        Map<URI, Exchange[]> controls = new HashMap<>();
         List<Finding> findings = new ArrayList<>();
-        for (URI uri : candidates(ctx)) {
+        for (URI uri : candidates(ctx, bases)) {
             if (ctx.remainingBudget() <= 0) {
                 break;
             }
+            URI base = baseOf(uri, bases);
+            Exchange[] control = controls.get(base);
+            if (control == null) {
+                Exchange anonymous = ctx.probe(ProbeRequest.get(control(base)).as(Identity.ANONYMOUS));
+                control = new Exchange[]{anonymous, second
+                        ? ctx.probe(ProbeRequest.get(control(base)).as(Identity.SECONDARY)) : anonymous};
+                controls.put(base, control);
+            }
             Exchange anonymous = ctx.probe(ProbeRequest.get(uri).as(Identity.ANONYMOUS));
-            if (servesData(anonymous, anonymousControl)) {
+            if (servesData(anonymous, control[0])) {
                 findings.add(finding(uri, anonymous, null));
             } else if (second && refused(anonymous)) {
                 Exchange lower = ctx.probe(ProbeRequest.get(uri).as(Identity.SECONDARY));
-                if (servesData(lower, secondaryControl)) {
+                if (servesData(lower, control[1])) {
                     findings.add(finding(uri, lower, anonymous));
                 }
             }
@@ -75,22 +90,42 @@ public final class AdminRouteExposureCheck implements Check {
         return CheckOutcome.findings(findings);
     }
 
-    private static Set<URI> candidates(CheckContext ctx) {
+    /** The target's path first, then learnt prefixes, then the origin: at most {@link #MAX_BASES}. */
+    private static List<URI> bases(CheckContext ctx) {
+        List<URI> all = ctx.inventory().basePaths();
+        List<URI> out = new ArrayList<>(all.subList(Math.min(1, all.size()), all.size()));
+        out.add(all.getFirst());
+        return out.stream().limit(MAX_BASES).toList();
+    }
+
+    /** The spec's administrative GET operations, then the wordlist under each base, within the scan's route cap. */
+    private static Set<URI> candidates(CheckContext ctx, List<URI> bases) {
         Set<URI> out = new LinkedHashSet<>();
         for (ApiOperation op : ctx.inventory().spec().operations()) {
             if (op.method().equals("GET") && op.uri().isPresent() && ROUTES.administrative(op)) {
                 out.add(op.uri().get());
             }
         }
-        URI target = ctx.inventory().target();
-        String base = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
-        String dir = base.endsWith("/") ? base : base + "/";
-        ROUTES.paths().forEach(p -> out.add(target.resolve(dir + p)));
-        return out.stream().limit(MAX_ROUTES).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        for (URI base : bases) {
+            ROUTES.paths().forEach(p -> out.add(base.resolve(p)));
+        }
+        int routes = Math.min(MAX_ROUTES, BASE_ROUTES + (bases.size() - 1) * ROUTES_PER_EXTRA_BASE);
+        return out.stream().limit(routes).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static URI control(URI target) {
-        return target.resolve("/admin-parapet-control-5e81d2");
+    /** The longest base holding {@code uri}; the origin for a spec operation under none of them. */
+    private static URI baseOf(URI uri, List<URI> bases) {
+        URI best = uri.resolve("/");
+        for (URI b : bases) {
+            if (uri.getRawPath().startsWith(b.getRawPath()) && b.getRawPath().length() > best.getRawPath().length()) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    private static URI control(URI base) {
+        return base.resolve("admin-parapet-control-5e81d2");
     }
 
     /** 2xx JSON with content, unlike the made-up path's answer to the same identity. */

@@ -22,7 +22,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * Finds debug and admin endpoints left reachable: CockroachDB status and admin APIs, Go pprof and expvar, environment
  * dumps, Spring actuators, the Werkzeug console, phpinfo, server-status, {@code .env}, {@code .git/config},
  * compose files and metrics (the list and signatures are data, see {@link DebugEndpointList}). Each path is tried
- * under the origin and under the target's path.
+ * under every base path the scan knows ({@code Inventory.basePaths()}: the origin, the target's path, and prefixes
+ * discovery learnt such as {@code /api/v2/}), so the budget grows with the number of bases, up to its cap; an answer
+ * discovery already recorded for the same GET is judged without a new request.
  *
  * <p>Judged by content only: an answer counts when the entry's signatures match it, and only when a random path
  * under the same base (the control, requested first) does not match them and did not return the same body, so a
@@ -47,13 +48,18 @@ public final class DebugEndpointsCheck implements Check {
 
     /** Start of the random control path; no application routes it. */
     static final String CONTROL_PREFIX = "parapet-nx-";
+    /** Requests per base path: every entry and the controls. */
+    static final int PER_BASE = 30;
+    /** Base paths tried, the origin first; the budget is this many bases' worth. */
+    static final int MAX_BASES = 5;
+    static final int MAX_REQUESTS = PER_BASE * MAX_BASES;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("debug-endpoints", Category.INPUT_VALIDATION,
             "Debug or admin endpoint exposed",
             "Requests a curated list of debug, admin and configuration paths (CockroachDB status/admin APIs, pprof, "
                     + "environment dumps, actuators, consoles, .env, .git, compose files) and reports those whose "
                     + "content matches, after ruling out catch-all answers with a random control path.",
-            Severity.HIGH, List.of(215, 489, 200), 60, Set.of("debug-endpoint", "misconfiguration"),
+            Severity.HIGH, List.of(215, 489, 200), MAX_REQUESTS, Set.of("debug-endpoint", "misconfiguration"),
             "Remove debug and admin routes from production builds; serve operational endpoints on a separate port "
                     + "reachable only from the operators' network, behind authentication.");
 
@@ -71,7 +77,9 @@ public final class DebugEndpointsCheck implements Check {
         }
         List<Finding> findings = new ArrayList<>();
         Set<URI> tried = new HashSet<>();
-        for (URI base : bases(ctx.inventory().target())) {
+        Map<URI, Exchange> recorded = new HashMap<>();
+        ctx.inventory().answeredGets().forEach(e -> recorded.putIfAbsent(e.request().uri(), e));
+        for (URI base : ctx.inventory().basePaths().stream().limit(MAX_BASES).toList()) {
             String nonexistent = CONTROL_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             Map<String, Exchange> controls = new HashMap<>();
             for (Entry entry : list.entries()) {
@@ -84,7 +92,8 @@ public final class DebugEndpointsCheck implements Check {
                     control = ctx.probe(ProbeRequest.of(entry.method(), base.resolve(nonexistent)));
                     controls.put(entry.method(), control);
                 }
-                Exchange answer = ctx.probe(ProbeRequest.of(entry.method(), uri));
+                Exchange answer = entry.method().equals("GET") && recorded.containsKey(uri) ? recorded.get(uri)
+                        : ctx.probe(ProbeRequest.of(entry.method(), uri));
                 if (entry.recognises(answer) && !catchAll(entry, answer, control)) {
                     findings.add(finding(entry, answer, control));
                 }
@@ -96,17 +105,6 @@ public final class DebugEndpointsCheck implements Check {
     /** The control shows the same content: the server answers any path this way. */
     static boolean catchAll(Entry entry, Exchange answer, Exchange control) {
         return entry.recognises(control) || !answer.body().isEmpty() && answer.body().equals(control.body());
-    }
-
-    /** The origin, then the target's own path as a directory when it is not the origin. */
-    static List<URI> bases(URI target) {
-        Set<URI> out = new LinkedHashSet<>();
-        out.add(target.resolve("/"));
-        String path = target.getRawPath();
-        if (path != null && !path.isEmpty() && !path.equals("/")) {
-            out.add(target.resolve(path.endsWith("/") ? path : path + "/"));
-        }
-        return List.copyOf(out);
     }
 
     private Finding finding(Entry entry, Exchange answer, Exchange control) {

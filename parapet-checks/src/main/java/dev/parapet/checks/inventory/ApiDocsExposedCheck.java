@@ -6,6 +6,7 @@ import dev.parapet.model.Exchange;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.Severity;
+import dev.parapet.spi.ApiDocument;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.CheckDescriptor;
@@ -23,8 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reports API documentation anyone can read: description documents discovery found (with the number of operations
- * they reveal) and interactive documentation pages (Swagger UI, ReDoc, ...) at the usual paths, recognised by
+ * Reports API documentation anyone can read: description documents discovery found, served on their own or inline
+ * in a documentation page's script (with the number of operations they reveal), and interactive documentation pages (Swagger UI, ReDoc, ...) at the usual paths, recognised by
  * markers in their HTML rather than by status code. Public documentation is often a conscious choice, hence LOW;
  * for internal APIs it hands an attacker the full map. Paths and markers are data ({@code ui-pages.json}).
  * Stateless and thread-safe.
@@ -50,9 +51,18 @@ public final class ApiDocsExposedCheck implements Check {
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
         Inventory inv = ctx.inventory();
+        Set<URI> described = new LinkedHashSet<>();
+        for (ApiDocument doc : inv.documents()) {
+            // an inline document is judged by its own text, not by the script that carried it
+            recordedGet(inv, doc.url()).filter(e -> e.status() == 200).ifPresent(e -> OpenApiSummary.parse(doc.text())
+                    .ifPresent(s -> findings.add(documentFinding(e, s, doc.inline()))));
+            described.add(doc.url());
+        }
         for (URI doc : inv.apiDocuments()) {
-            recordedGet(inv, doc).filter(e -> e.status() == 200).ifPresent(e -> OpenApiSummary.parse(e.body())
-                    .ifPresent(s -> findings.add(documentFinding(e, s))));
+            if (!described.contains(doc)) {
+                recordedGet(inv, doc).filter(e -> e.status() == 200).ifPresent(e -> OpenApiSummary.parse(e.body())
+                        .ifPresent(s -> findings.add(documentFinding(e, s, false))));
+            }
         }
         Map<String, List<Exchange>> pagesByTool = new LinkedHashMap<>();
         Set<URI> seenPages = new LinkedHashSet<>();
@@ -88,11 +98,12 @@ public final class ApiDocsExposedCheck implements Check {
         return inv.answeredGets().stream().filter(e -> e.request().uri().equals(uri)).findFirst();
     }
 
-    private static Finding documentFinding(Exchange e, OpenApiSummary s) {
+    private static Finding documentFinding(Exchange e, OpenApiSummary s, boolean inline) {
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.LOW).confidence(Confidence.CONFIRMED)
                 .title("API description document is publicly readable")
-                .evidence("GET " + e.request().uri().getRawPath() + " -> 200: " + s.describe())
+                .evidence("GET " + e.request().uri().getRawPath() + " -> 200: " + s.describe()
+                        + (inline ? " (inline in the documentation page's script)" : ""))
                 .exchange(e)
                 .remediation("If the API is internal or partner-only, require authentication for the document or "
                         + "do not deploy it (e.g. serve it only from a docs host). If it is public on purpose, check "

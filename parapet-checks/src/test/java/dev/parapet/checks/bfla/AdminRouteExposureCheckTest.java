@@ -68,6 +68,19 @@ class AdminRouteExposureCheckTest extends CheckContractTest {
     }
 
     @Test
+    void flagsAnAdminRouteThatExistsOnlyUnderALearntVersionPrefix() throws IOException {
+        try (LoopbackHttpServer server = dev.parapet.testkit.fixtures.DiscoveryFixtures.adminAndDebugUnderV2()) {
+            assertThat(CheckHarness.findings(server.uri(), check())).singleElement().satisfies(f -> {
+                assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/v2/admin/users");
+                assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
+            });
+        }
+        try (LoopbackHttpServer twin = dev.parapet.testkit.fixtures.DiscoveryFixtures.apiV2WithoutAdminOrDebug()) {
+            assertThat(CheckHarness.findings(twin.uri(), check())).isEmpty();
+        }
+    }
+
+    @Test
     void confirmsOnlyWhenTheAnswerListsAccountsWithTheirPrivileges() {
         assertThat(AdminRouteExposureCheck.confidence(answer("[{\"id\":1,\"role\":\"admin\"},"
                 + "{\"id\":2,\"role\":\"user\"}]"))).isEqualTo(Confidence.CONFIRMED);

@@ -110,10 +110,10 @@ class DebugEndpointsCheckTest extends CheckContractTest {
     }
 
     @Test
-    void triesTheOriginThenTheTargetDirectory() {
-        assertThat(DebugEndpointsCheck.bases(URI.create("http://h:1/api/v1")))
-                .containsExactly(URI.create("http://h:1/"), URI.create("http://h:1/api/v1/"));
-        assertThat(DebugEndpointsCheck.bases(URI.create("http://h:1/"))).containsExactly(URI.create("http://h:1/"));
+    void probesUnderEveryBasePathTheScanLearnt() throws IOException {
+        List<Finding> findings = findingsOn(dev.parapet.testkit.fixtures.DiscoveryFixtures.adminAndDebugUnderV2());
+        assertThat(at(findings, "/api/v2/actuator/env").evidence()).contains("activeProfiles");
+        assertThat(findingsOn(dev.parapet.testkit.fixtures.DiscoveryFixtures.apiV2WithoutAdminOrDebug())).isEmpty();
     }
 
     @Test

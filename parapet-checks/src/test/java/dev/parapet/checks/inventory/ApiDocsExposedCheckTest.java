@@ -66,6 +66,19 @@ class ApiDocsExposedCheckTest extends CheckContractTest {
     }
 
     @Test
+    void reportsASpecInlinedInSwaggerUiInitWithItsOperations() throws IOException {
+        try (LoopbackHttpServer server = dev.parapet.testkit.fixtures.DiscoveryFixtures.swaggerUiInline()) {
+            List<Finding> findings = CheckHarness.findings(server.uri(), check());
+            assertThat(findings).filteredOn(f -> f.title().startsWith("API description document"))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.endpoint().uri().getPath()).isEqualTo("/api-docs/swagger-ui-init.js");
+                        assertThat(f.evidence()).contains("Ledger API").contains("4 operations").contains("inline");
+                    });
+            assertThat(findings).extracting(Finding::title).contains("Swagger UI documentation page is publicly reachable");
+        }
+    }
+
+    @Test
     void dataFileLoadsAndEveryMarkerCompiles() {
         DocPages pages = DocPages.load();
         assertThat(pages.paths()).contains("docs", "swagger-ui.html", "redoc");
