@@ -56,11 +56,11 @@ class ScanEngineUndoesWhatChecksWroteTest {
                 })
                 .route("GET", "/items/7", r -> itemExists ? Response.json(200, "{\"id\":7}")
                         : Response.json(404, "{\"error\":\"gone\"}"))
-                .route("PUT", "/profile", r -> {
+                .route("PUT", "/parapet-fixture/profile-7c1f", r -> {
                     name.set(r.body().replaceAll(".*\"name\":\"([^\"]*)\".*", "$1"));
                     return Response.json(200, "{\"name\":\"" + name.get() + "\"}");
                 })
-                .route("GET", "/profile", r -> Response.json(200, "{\"name\":\"" + name.get() + "\"}"))
+                .route("GET", "/parapet-fixture/profile-7c1f", r -> Response.json(200, "{\"name\":\"" + name.get() + "\"}"))
                 .start();
     }
 
@@ -89,8 +89,8 @@ class ScanEngineUndoesWhatChecksWroteTest {
     }
 
     private Write.Changed renamed(String newName) {
-        URI profile = server.uri("/profile");
-        return new Write.Changed("PUT /profile", profile, "/name", "\"alice\"", "\"" + newName + "\"",
+        URI profile = server.uri("/parapet-fixture/profile-7c1f");
+        return new Write.Changed("PUT /parapet-fixture/profile-7c1f", profile, "/name", "\"alice\"", "\"" + newName + "\"",
                 ProbeRequest.of("PUT", profile).withBody("application/json", "{\"name\":\"alice\"}"),
                 ProbeRequest.get(profile));
     }
@@ -150,7 +150,7 @@ class ScanEngineUndoesWhatChecksWroteTest {
     void restoresAChangedFieldOnceThoughTheCheckAsksTwice() throws Exception {
         List<WriteRecord> answers = new CopyOnWriteArrayList<>();
         ScanReport report = scan(active(false), (ctx, self) -> {
-            ctx.probe(ProbeRequest.of("PUT", server.uri("/profile")).withBody("application/json",
+            ctx.probe(ProbeRequest.of("PUT", server.uri("/parapet-fixture/profile-7c1f")).withBody("application/json",
                     "{\"name\":\"parapet-1\"}"));
             WriteTicket t = ctx.recordWrite(renamed("parapet-1"));
             answers.add(ctx.undo(t));
@@ -158,12 +158,12 @@ class ScanEngineUndoesWhatChecksWroteTest {
             return CheckOutcome.none();
         });
         assertThat(name.get()).isEqualTo("alice");
-        assertThat(received.stream().filter(r -> r.equals("PUT /profile {\"name\":\"alice\"}"))).hasSize(1);
+        assertThat(received.stream().filter(r -> r.equals("PUT /parapet-fixture/profile-7c1f {\"name\":\"alice\"}"))).hasSize(1);
         assertThat(answers).extracting(WriteRecord::outcome).containsExactly(Outcome.UNDONE, Outcome.UNDONE);
         assertThat(report.writes()).singleElement().satisfies(w -> {
             assertThat(w.field()).isEqualTo("/name");
             assertThat(w.oldValue()).isEqualTo("\"alice\"");
-            assertThat(w.detail()).isEqualTo("PUT /profile -> 200, then GET showed the old value");
+            assertThat(w.detail()).isEqualTo("PUT /parapet-fixture/profile-7c1f -> 200, then GET showed the old value");
         });
     }
 
@@ -182,7 +182,7 @@ class ScanEngineUndoesWhatChecksWroteTest {
     void undoesWhatAStoppedCheckLeftAfterTheTimeBudgetRanOut() throws Exception {
         ScanConfig shortScan = active(false).withMaxTime(Duration.ofSeconds(2));
         ScanReport report = scan(shortScan, (ctx, self) -> {
-            ctx.probe(ProbeRequest.of("PUT", server.uri("/profile")).withBody("application/json",
+            ctx.probe(ProbeRequest.of("PUT", server.uri("/parapet-fixture/profile-7c1f")).withBody("application/json",
                     "{\"name\":\"parapet-3\"}"));
             ctx.recordWrite(renamed("parapet-3"));
             Thread.sleep(60_000);
@@ -196,15 +196,15 @@ class ScanEngineUndoesWhatChecksWroteTest {
     @Test
     void sendsIdenticalWritesEveryTimeAndFreshReadsPastTheCache() throws Exception {
         scan(active(false), (ctx, self) -> {
-            ProbeRequest put = ProbeRequest.of("PUT", server.uri("/profile")).withBody("application/json",
+            ProbeRequest put = ProbeRequest.of("PUT", server.uri("/parapet-fixture/profile-7c1f")).withBody("application/json",
                     "{\"name\":\"alice\"}");
             ctx.probe(put);
             ctx.probe(put);
-            ctx.probe(ProbeRequest.get(server.uri("/profile")).as(Identity.PRIMARY));
-            ctx.probeFresh(ProbeRequest.get(server.uri("/profile")));
+            ctx.probe(ProbeRequest.get(server.uri("/parapet-fixture/profile-7c1f")).as(Identity.PRIMARY));
+            ctx.probeFresh(ProbeRequest.get(server.uri("/parapet-fixture/profile-7c1f")));
             return CheckOutcome.none();
         });
-        assertThat(received.stream().filter(r -> r.startsWith("PUT /profile"))).hasSize(2);
-        assertThat(received.stream().filter(r -> r.equals("GET /profile"))).hasSize(2);
+        assertThat(received.stream().filter(r -> r.startsWith("PUT /parapet-fixture/profile-7c1f"))).hasSize(2);
+        assertThat(received.stream().filter(r -> r.equals("GET /parapet-fixture/profile-7c1f"))).hasSize(2);
     }
 }
