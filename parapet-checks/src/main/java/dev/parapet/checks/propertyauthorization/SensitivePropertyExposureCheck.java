@@ -105,7 +105,7 @@ public final class SensitivePropertyExposureCheck implements Check {
         String path = e.request().uri().getRawPath();
         boolean secret = !kind.equals("internal");
         List<String> shown = found.entrySet().stream().limit(4)
-                .map(x -> x.getKey() + "=" + (secret ? Snippets.mask(x.getValue(), 2)
+                .map(x -> x.getKey() + ": " + (secret ? Snippets.mask(x.getValue(), 2)
                         : Snippets.oneLine(x.getValue(), 30))).toList();
         List<String> documented = found.keySet().stream().filter(declared::contains).toList();
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())

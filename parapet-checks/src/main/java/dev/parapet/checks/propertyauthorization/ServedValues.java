@@ -77,6 +77,8 @@ final class ServedValues {
                 String text = v.asText();
                 if (SensitiveProperties.reportedElsewhere(name, text)) {
                     elsewhere.add(name);
+                } else if (workingDirectory(normal, text)) {
+                    continue;
                 } else if (names.passwordProperties().contains(normal)) {
                     boolean digest = names.hashedValue().matcher(text).matches();
                     (digest ? hashed : plaintext).putIfAbsent(name, text);
@@ -95,6 +97,16 @@ final class ServedValues {
             }
         }
     }
+
+    /**
+     * {@code PWD} (and {@code OLDPWD}) in an environment dump is the shell's working directory, not a password: its
+     * value is an absolute path. The dump itself is reported by the debug and secret checks.
+     */
+    private static boolean workingDirectory(String normal, String text) {
+        return (normal.equals("pwd") || normal.equals("oldpwd")) && ABSOLUTE_PATH.matcher(text).lookingAt();
+    }
+
+    private static final java.util.regex.Pattern ABSOLUTE_PATH = java.util.regex.Pattern.compile("/|[A-Za-z]:\\\\");
 
     /** The first property of {@code object} naming an account with a real value, or null. */
     private String accountIn(JsonNode object) {

@@ -54,7 +54,7 @@ class SensitivePropertyExposureCheckTest extends CheckContractTest {
             assertThat(f.title()).isEqualTo("Response of GET /debug/users carries plaintext passwords of 3 accounts");
             assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
             assertThat(f.confidence()).isEqualTo(Confidence.CONFIRMED);
-            assertThat(f.evidence()).contains("beside username in 3 records", "password=",
+            assertThat(f.evidence()).contains("beside username in 3 records", "password: ",
                     "declared in the API description (password), served all the same").doesNotContain("Tr0ub4dor");
         }
     }
@@ -96,5 +96,18 @@ class SensitivePropertyExposureCheckTest extends CheckContractTest {
         assertThat(names.notAValue().matcher("********").matches()).isTrue();
         assertThat(names.notAValue().matcher("[redacted]").matches()).isTrue();
         assertThat(names.notAValue().matcher("Summer2026!").matches()).isFalse();
+    }
+
+    @Test
+    void readsPwdHoldingAnAbsolutePathAsTheWorkingDirectoryNotAPassword() throws IOException {
+        try (LoopbackHttpServer server = LoopbackHttpServer.builder()
+                .route("GET", "/", r -> dev.parapet.demo.LoopbackHttpServer.Response.json(200, "{\"debug\":\"/debug\"}"))
+                .route("GET", "/debug", r -> dev.parapet.demo.LoopbackHttpServer.Response.json(200,
+                        "{\"environ\":{\"PWD\":\"/srv/app\",\"OLDPWD\":\"C:\\\\Users\\\\app\",\"HOME\":\"/root\"},"
+                                + "\"user\":{\"username\":\"alice\",\"pwd\":\"Summer2026!\"}}"))
+                .start()) {
+            assertThat(scan(server).findings()).extracting(Finding::title)
+                    .containsExactly("Response of GET /debug carries plaintext passwords of 1 account");
+        }
     }
 }
