@@ -355,8 +355,12 @@ public final class ScanEngine {
         return status == CheckStatus.COMPLETED || status == CheckStatus.PARTIAL;
     }
 
-    /** Characters kept of each body of a finding's exchanges: enough to show the defect, bounded per finding. */
-    static final int FINDING_BODY_CHARS = 16 << 10;
+    /**
+     * Characters kept of each body of a finding's exchanges: enough to show the defect (the evidence, kept
+     * apart, names what was found), and small enough that thousands of findings fit in a small heap even when
+     * every character is a NUL that JSON writes as six.
+     */
+    static final int FINDING_BODY_CHARS = 4 << 10;
     /** Characters kept of a finding's evidence. */
     static final int FINDING_EVIDENCE_CHARS = 8 << 10;
 
