@@ -101,7 +101,8 @@ final class DiscoveryRun {
             from += chunk.size();
             for (ProbeRequest p : chunk) {
                 ledger.ask(p.uri());
-                jobs.add(() -> executor.execute(p));
+                // what a batch returns is held until the batch is judged, and much of it after: bounded
+                jobs.add(() -> executor.retained().keep(executor.execute(p)));
             }
             List<Exchange> answers = parallel(jobs);
             out.addAll(answers);

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * De-duplicates identical probes across checks for one scan: the first caller sends, concurrent and later callers
  * wait for and share its exchange. Exchanges that were not sent (scope, mode, cancellation) or whose sender was
- * interrupted are not kept, so a later caller may try again. Thread-safe.
+ * interrupted are not kept, so a later caller may try again. What is kept has its bodies bounded by the scan's
+ * {@link RetainedBodies}. Thread-safe.
  */
 final class ProbeCache {
 
@@ -21,6 +22,17 @@ final class ProbeCache {
 
     private final ConcurrentHashMap<ProbeRequest, CompletableFuture<Exchange>> entries = new ConcurrentHashMap<>();
     private final AtomicLong shared = new AtomicLong();
+    private final RetainedBodies retained;
+
+    /** A cache that keeps bodies as {@code retained} allows: whole while the scan's budget lasts. */
+    ProbeCache(RetainedBodies retained) {
+        this.retained = retained;
+    }
+
+    /** A cache that keeps every body whole (for tests of the sharing itself). */
+    ProbeCache() {
+        this(new RetainedBodies(Long.MAX_VALUE, Integer.MAX_VALUE));
+    }
 
     /**
      * Makes the answers discovery and the spec stage recorded (plain GETs as the primary identity) the answers to
@@ -64,7 +76,8 @@ final class ProbeCache {
                     && e.outcome() != dev.parapet.model.ExchangeOutcome.TIMEOUT) {
                 entries.remove(probe, mine);
             }
-            mine.complete(e);
+            // the sender gets the whole answer; what stays for later callers is bounded
+            mine.complete(retained.keep(e));
             return e;
         } catch (InterruptedException | RuntimeException e) {
             entries.remove(probe, mine);
@@ -80,7 +93,7 @@ final class ProbeCache {
     Exchange refresh(ProbeRequest probe, Sender sender) throws InterruptedException {
         Exchange e = sender.send(probe);
         if (e.answered() && RequestExecutor.READ_ONLY_METHODS.contains(probe.method())) {
-            entries.put(probe, CompletableFuture.completedFuture(e));
+            entries.put(probe, CompletableFuture.completedFuture(retained.keep(e)));
         }
         return e;
     }

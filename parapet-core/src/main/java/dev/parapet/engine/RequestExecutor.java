@@ -46,6 +46,7 @@ final class RequestExecutor {
     private final int maxRedirects;
     private final CredentialStamp credentials;
     private final boolean allowDelete;
+    private final RetainedBodies retained = RetainedBodies.forScan();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong outOfScope = new AtomicLong();
@@ -76,6 +77,11 @@ final class RequestExecutor {
 
     Exchange execute(ProbeRequest probe) throws InterruptedException {
         return execute(probe, scope::allows);
+    }
+
+    /** What the scan may keep of the answers it holds on to after their request (see {@link RetainedBodies}). */
+    RetainedBodies retained() {
+        return retained;
     }
 
     /**

@@ -128,7 +128,7 @@ public final class ScanEngine {
             events.publish(new ScanEvent.DiscoveryCompleted(scanId, inventory.endpoints().size(),
                     inventory.apiDocuments()));
 
-            ProbeCache cache = new ProbeCache();
+            ProbeCache cache = new ProbeCache(executor.retained());
             cache.seed(inventory.exchanges());
             PromptGate prompts = new PromptGate(config.mode(), inventory, executor::sendPrompt,
                     java.time.InstantSource.system(), PromptGate.sleeping(java.time.InstantSource.system()));
@@ -355,7 +355,20 @@ public final class ScanEngine {
         return status == CheckStatus.COMPLETED || status == CheckStatus.PARTIAL;
     }
 
-    /** The check's findings, each checked to carry its id and category, redacted, once per fingerprint. */
+    /**
+     * Characters kept of each body of a finding's exchanges: enough to show the defect (the evidence, kept
+     * apart, names what was found), and small enough that thousands of findings fit in a small heap even when
+     * every character is a NUL that JSON writes as six.
+     */
+    static final int FINDING_BODY_CHARS = 4 << 10;
+    /** Characters kept of a finding's evidence. */
+    static final int FINDING_EVIDENCE_CHARS = 8 << 10;
+
+    /**
+     * The check's findings, each checked to carry its id and category, cut to bounded windows (so a scan's
+     * findings and its report stay bounded whatever the target answered, and redaction reads little), redacted,
+     * once per fingerprint.
+     */
     private static List<Finding> accept(CheckDescriptor d, List<Finding> list) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         for (Finding f : list) {
@@ -363,7 +376,10 @@ public final class ScanEngine {
                 throw new IllegalStateException("finding '" + f.title() + "' does not carry the id and "
                         + "category of check " + d.id());
             }
-            unique.putIfAbsent(f.fingerprint(), Redactor.finding(f));
+            if (!unique.containsKey(f.fingerprint())) {
+                unique.put(f.fingerprint(), Redactor.finding(
+                        f.withBoundedWindows(FINDING_BODY_CHARS, FINDING_EVIDENCE_CHARS)));
+            }
         }
         return new ArrayList<>(unique.values());
     }

@@ -200,7 +200,7 @@ final class SpecStage {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Exchange>> futures = new ArrayList<>();
             for (URI u : uris) {
-                futures.add(pool.submit(() -> executor.execute(ProbeRequest.get(u))));
+                futures.add(pool.submit(() -> executor.retained().keep(executor.execute(ProbeRequest.get(u)))));
             }
             for (Future<Exchange> f : futures) {
                 try {

@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Removes secrets from everything Parapet writes: credential headers, cookie values, API keys, tokens, passwords and
@@ -20,10 +18,14 @@ import java.util.regex.Pattern;
  * <p>Redaction keeps a short prefix where it identifies the kind of secret ({@code AKIA}, {@code sk_live_}) so a
  * reader can tell what leaked without learning the secret.
  *
+ * <p>Every pass over text is linear in its length (one multi-string search for the registered values, one for the
+ * anchors of the secret shapes, and forward scanners from each anchor, see {@link SecretPatterns}); no regular
+ * expression runs over target text here.
+ *
  * <p>Besides these patterns, the exact values the user supplied as credentials are masked wherever they occur, in
- * headers of any name, bodies, URLs and curl lines: {@link #registerSecret(String)} adds one. The registry is
- * process-wide (a value once given stays masked for the life of the process, so nothing written later can leak it)
- * and only ever grows, bounded by {@link #MAX_SECRETS}.
+ * headers of any name, bodies, URLs and curl lines, raw or encoded: {@link #registerSecret(String)} adds one. The
+ * registry is process-wide (a value once given stays masked for the life of the process, so nothing written later
+ * can leak it) and only ever grows, bounded by {@link #MAX_SECRETS}.
  */
 public final class Redactor {
 
@@ -31,36 +33,6 @@ public final class Redactor {
 
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "x-api-key", "api-key", "apikey", "x-auth-token", "x-access-token", "x-csrf-token", "x-amz-security-token");
-
-    private record Rule(Pattern pattern, int keepGroup) {
-    }
-
-    /** Group 1 is kept, the rest of the match becomes the mask. */
-    private static final List<Rule> BODY_RULES = List.of(
-            // credential headers quoted in free text (evidence, a curl -H argument): keep the scheme word
-            new Rule(Pattern.compile("(?i)((?:proxy-)?authorization\\s*:\\s*(?:(?:bearer|basic|token|digest|negotiate)\\s+)?)"
-                    + "[^\\s\"',;]+"), 1),
-            new Rule(Pattern.compile("(?i)((?<!set-)\\b(?:cookie|x-api-key|api-key|x-auth-token)\\s*:\\s*)"
-                    + "(?:[^\\s=;\"']+=[^\\s;\"']*(?:;[ \\t]*)?)+"), 1),
-            // -----BEGIN ... PRIVATE KEY----- blocks
-            new Rule(Pattern.compile("(-----BEGIN [A-Z ]*PRIVATE KEY-----)[\\s\\S]*?(?=-----END [A-Z ]*PRIVATE KEY-----)"), 1),
-            // JSON web tokens: keep the header segment
-            new Rule(Pattern.compile("(eyJ[A-Za-z0-9_-]{5,})\\.[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*"), 1),
-            // scheme://user:password@host
-            new Rule(Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^:/@\\s\"']{1,64}:)[^@\\s\"'/]{1,128}(?=@)"), 1),
-            new Rule(Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"), 1),
-            new Rule(Pattern.compile("\\b((?:sk|rk|pk)_(?:live|test)_)[0-9a-zA-Z]{10,}"), 1),
-            new Rule(Pattern.compile("\\b(gh[pousr]_)[A-Za-z0-9]{30,}"), 1),
-            new Rule(Pattern.compile("\\b(github_pat_)[A-Za-z0-9_]{30,}"), 1),
-            new Rule(Pattern.compile("\\b(xox[abprs]-)[A-Za-z0-9-]{10,}"), 1),
-            new Rule(Pattern.compile("\\b(AIza)[0-9A-Za-z_-]{35}"), 1),
-            // "password": "...", "api_key": "...", token=... (JSON, form and env styles). The JSON rule also
-            // matches snippets cut out of a body (key without its opening quote, value without its closing one),
-            // as evidence often is; escaped quotes stay inside the masked value.
-            new Rule(Pattern.compile("(?i)(\"?[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|private[_-]?key|"
-                    + "credential|session[_-]?id|salt)[\\w-]*\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*"), 1),
-            new Rule(Pattern.compile("(?i)(\\b[\\w-]*(?:passw(?:or)?d|secret|token|api[_-]?key|apikey|access[_-]?key)"
-                    + "[\\w-]*=)[^&\\s\"'<,;]+"), 1));
 
     /**
      * Shorter values are not registered: masking every occurrence of a two- or three-character string would mangle
@@ -70,64 +42,49 @@ public final class Redactor {
     /** Bound on registered values, so a long-running process fed credentials for every scan cannot grow forever. */
     static final int MAX_SECRETS = 4096;
 
-    private static final Set<String> SECRETS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** The registered values, longest first, so a value that contains another is masked whole. */
-    private static volatile List<String> secretsLongestFirst = List.of();
+    /** The registered values in all their forms; replaced whole on registration, so readers need no lock. */
+    private static volatile RegisteredSecrets secrets = RegisteredSecrets.NONE;
+    private static final Object REGISTRATION = new Object();
 
     private Redactor() {
     }
 
     /**
-     * Masks {@code value} (and its URL-encoded form) in everything redacted from now on. Values shorter than
-     * {@link #MIN_SECRET_LENGTH} after stripping are ignored. Thread-safe.
+     * Masks {@code value} and its encoded forms (URL-encoded, Base64 standard and URL-safe, JSON-escaped, hex: see
+     * {@link RegisteredSecrets#formsOf}) in everything redacted from now on. Values shorter than
+     * {@link #MIN_SECRET_LENGTH} after stripping are ignored; once {@link #MAX_SECRETS} forms are registered, no
+     * more are. Thread-safe.
      */
     public static void registerSecret(String value) {
         if (value == null) {
             return;
         }
         String v = value.strip();
-        if (v.length() < MIN_SECRET_LENGTH || SECRETS.size() >= MAX_SECRETS) {
+        if (v.length() < MIN_SECRET_LENGTH) {
             return;
         }
-        boolean added = SECRETS.add(v);
-        added |= SECRETS.add(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
-        if (added) {
-            synchronized (SECRETS) {
-                secretsLongestFirst = SECRETS.stream()
-                        .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        synchronized (REGISTRATION) {
+            if (secrets.size() < MAX_SECRETS) {
+                secrets = secrets.with(RegisteredSecrets.formsOf(v, MIN_SECRET_LENGTH));
             }
         }
     }
 
-    private static String maskRegistered(String text) {
-        String out = text;
-        for (String secret : secretsLongestFirst) {
-            if (out.contains(secret)) {
-                out = out.replace(secret, MASK);
-            }
-        }
-        return out;
-    }
-
+    /**
+     * {@code text} with secrets masked: the registered values first, then the shapes {@link SecretPatterns}
+     * knows. Linear in the length of the text. Null and empty text come back as they are.
+     */
     public static String text(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String out = maskRegistered(text);
-        for (Rule rule : BODY_RULES) {
-            Matcher m = rule.pattern().matcher(out);
-            StringBuilder sb = new StringBuilder();
-            boolean any = false;
-            while (m.find()) {
-                any = true;
-                m.appendReplacement(sb, Matcher.quoteReplacement(m.group(rule.keepGroup()) + MASK));
-            }
-            if (any) {
-                m.appendTail(sb);
-                out = sb.toString();
-            }
-        }
-        return out;
+        CharSequence out = redact(text);
+        return out == text ? text : out.toString();
+    }
+
+    /** {@link #text} over any character sequence; the same instance when nothing was masked. */
+    static CharSequence redact(CharSequence text) {
+        return SecretPatterns.mask(secrets.mask(text, MASK), MASK);
     }
 
     public static Headers headers(Headers headers) {

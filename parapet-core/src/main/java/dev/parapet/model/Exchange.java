@@ -27,6 +27,21 @@ public record Exchange(HttpRequestRecord request, HttpResponseRecord response, E
         return new Exchange(request, null, outcome, error, elapsed, 0);
     }
 
+    /**
+     * This exchange with the response body and the request body cut to {@code maxChars} characters each (see
+     * {@link HttpResponseRecord#withBodyWindow}); the same instance when both fit.
+     */
+    public Exchange withBodyWindow(int maxChars) {
+        HttpResponseRecord res = response == null ? null : response.withBodyWindow(maxChars);
+        HttpRequestRecord req = request.body().length() <= maxChars ? request
+                : new HttpRequestRecord(request.method(), request.uri(), request.headers(),
+                BodyWindow.head(request.body(), maxChars), request.caller());
+        if (res == response && req == request) {
+            return this;
+        }
+        return new Exchange(req, res, outcome, BodyWindow.head(error, maxChars), elapsed, redirects);
+    }
+
     public boolean answered() {
         return outcome == ExchangeOutcome.ANSWERED;
     }

@@ -53,6 +53,21 @@ public record Finding(String checkId, Category category, Severity severity, Conf
                 newExchanges, newCurl, remediation, references, tags, fingerprint);
     }
 
+    /**
+     * This finding as a report keeps it: each exchange's bodies cut to {@code bodyChars} characters (the length
+     * read stays in {@code bodyBytes}) and the evidence to {@code evidenceChars}, so what a scan holds and writes
+     * per finding is bounded whatever the target answered. The same instance when everything fits.
+     */
+    public Finding withBoundedWindows(int bodyChars, int evidenceChars) {
+        List<Exchange> bounded = exchanges.stream().map(e -> e.withBodyWindow(bodyChars)).toList();
+        String boundedEvidence = BodyWindow.head(evidence, evidenceChars);
+        boolean same = boundedEvidence == evidence;
+        for (int i = 0; same && i < bounded.size(); i++) {
+            same = bounded.get(i) == exchanges.get(i);
+        }
+        return same ? this : withExchanges(bounded, curl, boundedEvidence);
+    }
+
     public static String fingerprintOf(String checkId, Endpoint endpoint, String parameter, String discriminator) {
         String path = endpoint.uri().getRawPath() == null ? "/" : endpoint.uri().getRawPath();
         String key = String.join("\u0000", checkId, endpoint.method(), path, parameter == null ? "" : parameter, discriminator == null ? "" : discriminator);

@@ -13,6 +13,17 @@ public record HttpResponseRecord(int status, Headers headers, String body, long 
         tlsProtocol = tlsProtocol == null ? "" : tlsProtocol;
     }
 
+    /**
+     * This response with its body cut to its first {@code maxChars} characters (never inside a surrogate pair),
+     * marked truncated; {@code bodyBytes} still says how long the body was. The same instance when it fits.
+     */
+    public HttpResponseRecord withBodyWindow(int maxChars) {
+        if (body.length() <= maxChars) {
+            return this;
+        }
+        return new HttpResponseRecord(status, headers, BodyWindow.head(body, maxChars), bodyBytes, true, tlsProtocol);
+    }
+
     public String contentType() {
         return headers.first("Content-Type").orElse("");
     }

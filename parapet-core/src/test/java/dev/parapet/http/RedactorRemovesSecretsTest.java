@@ -144,4 +144,42 @@ class RedactorRemovesSecretsTest {
         assertThat(f.endpoint().uri().toString()).doesNotContain("url-secret-9").contains("page=2");
         assertThat(f.fingerprint()).isEqualTo(raw.fingerprint());
     }
+
+    @Test
+    void masksARegisteredSecretInEveryFormATargetMayEchoIt() {
+        String secret = "Reg1stered/Pass+word\"q";
+        Redactor.registerSecret(secret);
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        byte[] bytes = secret.getBytes(utf8);
+        String[] forms = {secret, java.net.URLEncoder.encode(secret, utf8),
+                java.net.URLEncoder.encode(secret, utf8).replace("+", "%20"),
+                java.util.Base64.getEncoder().encodeToString(bytes),
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                "Reg1stered\\/Pass+word\\\"q", java.util.HexFormat.of().formatHex(bytes)};
+        for (String form : forms) {
+            assertThat(Redactor.text("echo <" + form + "> end")).as(form).isEqualTo("echo <[redacted]> end");
+        }
+    }
+
+    @Test
+    void masksTheBase64OfABasicUserAndPasswordAndOverlappingSecretsWhole() {
+        Redactor.registerSecret("dave:Overl4pping-pw");
+        Redactor.registerSecret("Overl4pping-pw-and-more");
+        String basic = java.util.Base64.getEncoder().encodeToString("dave:Overl4pping-pw".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(Redactor.text("got " + basic + " back")).isEqualTo("got [redacted] back");
+        assertThat(Redactor.text("x dave:Overl4pping-pw-and-more y")).isEqualTo("x [redacted] y");
+    }
+
+    @Test
+    void keepsEachShapesPrefixWhenSecretsSitSideBySide() {
+        String text = "Authorization: token tok-side-1, x-api-key: k=side-2 "
+                + "https://u:side-3@h/ api-key=side-4 \"session_id\": \"side-5\"";
+        String out = Redactor.text(text);
+        for (String secret : new String[]{"tok-side-1", "side-2", "side-3", "side-4", "side-5"}) {
+            assertThat(out).doesNotContain(secret);
+        }
+        assertThat(out).contains("Authorization: token [redacted]").contains("https://u:[redacted]@h/")
+                .contains("api-key=[redacted]").contains("\"session_id\": \"[redacted]\"");
+    }
 }

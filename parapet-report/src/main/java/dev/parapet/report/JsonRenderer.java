@@ -1,9 +1,12 @@
 package dev.parapet.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,20 +23,28 @@ import dev.parapet.model.Severity;
 import dev.parapet.model.SpecSummary;
 import dev.parapet.score.GateVerdict;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Writes the JSON report (schema in {@code docs/output.md}) from an explicitly built tree: every field name is
  * written here, in a fixed order, so the output is deterministic and a model refactor cannot rename a field.
- * Pretty-printed with two-space indentation and {@code \n} line ends, and ends with a newline. Thread-safe.
+ * Pretty-printed with two-space indentation and {@code \n} line ends, and ends with a newline. The document is
+ * streamed ({@link #write}): findings, the part that grows with what the target answered, are built and written
+ * one at a time. Thread-safe.
  */
 final class JsonRenderer {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectWriter WRITER = new ObjectMapper().writer(printer());
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(printer());
 
     private JsonRenderer() {
     }
@@ -50,7 +61,48 @@ final class JsonRenderer {
         return printer;
     }
 
+    /** The report as text; see {@link #write} for the streaming form the files use. */
     static String render(ScanReport r, Optional<GateVerdict> gate) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(r, gate, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory does not fail", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the report to {@code out} (UTF-8, ending with a newline) as it goes: each finding's subtree is built
+     * and written in turn, so memory holds one finding's tree at a time, never the whole document. {@code out} is
+     * flushed, not closed.
+     */
+    static void write(ScanReport r, Optional<GateVerdict> gate, OutputStream out) throws IOException {
+        ObjectNode root = skeleton(r, gate);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(printer());
+            g.writeStartObject();
+            for (Map.Entry<String, JsonNode> field : root.properties()) {
+                if (field.getKey().equals("findings")) {
+                    g.writeArrayFieldStart("findings");
+                    for (var f : r.findings()) {
+                        g.writeTree(JsonFindingWriter.finding(f));
+                    }
+                    g.writeEndArray();
+                } else {
+                    g.writeFieldName(field.getKey());
+                    g.writeTree(field.getValue());
+                }
+            }
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+        out.flush();
+    }
+
+    /** Every field in its place; {@code findings} is an empty array that {@link #write} fills as it writes. */
+    private static ObjectNode skeleton(ScanReport r, Optional<GateVerdict> gate) {
         ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", ScanReport.SCHEMA_VERSION);
         root.put("scanId", r.scanId());
@@ -67,8 +119,7 @@ final class JsonRenderer {
         for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
             counts.put(JsonIds.of(s), r.count(s));
         }
-        ArrayNode findings = root.putArray("findings");
-        r.findings().forEach(f -> findings.add(JsonFindingWriter.finding(f)));
+        root.putArray("findings");
         ArrayNode paths = root.putArray("attackPaths");
         r.attackPaths().forEach(p -> paths.add(attackPath(p)));
         ArrayNode checks = root.putArray("checks");
@@ -90,7 +141,7 @@ final class JsonRenderer {
             ArrayNode reasons = node.putArray("reasons");
             g.reasons().forEach(reasons::add);
         });
-        return pretty(root);
+        return root;
     }
 
     /** {@code tree} pretty-printed as every JSON output of Parapet is, ending with a newline. */

@@ -2,7 +2,9 @@ package dev.parapet.report;
 
 import dev.parapet.model.ScanReport;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -58,6 +60,25 @@ public final class Reports {
     }
 
     /**
+     * Renders {@code report} in a text {@code format} to {@code out} (UTF-8, ending with a newline); JSON is
+     * streamed, the other formats are rendered first. {@code out} is flushed, not closed.
+     *
+     * @throws IOException when {@code out} fails
+     */
+    public static void write(ReportFormat format, ScanReport report, RenderOptions options, OutputStream out)
+            throws IOException {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(options, "options");
+        if (format == ReportFormat.JSON) {
+            JsonRenderer.write(SafeReport.of(report), options.gate(), out);
+        } else {
+            out.write(bytes(format, report, options));
+            out.flush();
+        }
+    }
+
+    /**
      * Renders {@code report} and writes it to {@code file} (text in UTF-8; PDF as a PDF document), atomically: the text goes to a temporary file in
      * the same directory, which is then moved over {@code file}, so readers see the old file or the whole new one,
      * never a partial one. Missing parent directories are created. The file gets the permissions any new file gets
@@ -68,13 +89,21 @@ public final class Reports {
      */
     public static void write(ReportFormat format, ScanReport report, RenderOptions options, Path file)
             throws IOException {
-        byte[] content = bytes(format, report, options);
+        Objects.requireNonNull(format, "format");
+        byte[] content = format == ReportFormat.JSON ? null : bytes(format, report, options);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Path temp = createSibling(target);
         try {
-            Files.write(temp, content);
+            if (content == null) {
+                // JSON is streamed to the file: a report with thousands of findings is never one string in memory
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {
+                    write(format, report, options, out);
+                }
+            } else {
+                Files.write(temp, content);
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -45,6 +45,17 @@ class ReportsTest {
     }
 
     @Test
+    void theStreamedJsonFileHoldsExactlyTheRenderedReport() throws IOException {
+        Path file = dir.resolve("streamed.json");
+        Reports.write(ReportFormat.JSON, ReportFixtures.full(), RenderOptions.plain(), file);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Reports.write(ReportFormat.JSON, ReportFixtures.full(), RenderOptions.plain(), out);
+        String rendered = Reports.render(ReportFormat.JSON, ReportFixtures.full(), RenderOptions.plain());
+        assertThat(Files.readString(file)).isEqualTo(rendered).endsWith("}\n");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(rendered);
+    }
+
+    @Test
     void createsMissingParentDirectories() throws IOException {
         Path file = dir.resolve("reports/nightly/findings.table");
         Reports.write(ReportFormat.TABLE, ReportFixtures.full(), RenderOptions.plain(), file);

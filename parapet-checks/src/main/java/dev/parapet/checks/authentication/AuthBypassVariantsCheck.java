@@ -1,5 +1,7 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
@@ -46,7 +48,7 @@ public final class AuthBypassVariantsCheck implements Check {
                     + "runs after routing), disable method-override headers, and make routing strict about case and "
                     + "slashes (Express: `app.set('case sensitive routing', true); app.set('strict routing', true)`).");
 
-    private final DenialProbes denial = DenialProbes.load();
+    private final Supplier<DenialProbes> denial = CheckData.once(() -> DenialProbes.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -103,7 +105,7 @@ public final class AuthBypassVariantsCheck implements Check {
                     && !length.equals(String.valueOf(refusal.responseIfAny().map(r -> r.bodyBytes()).orElse(-1L)))
                     && e.responseHeaders().first("Content-Type").orElse("").contains("json");
         }
-        return Refusals.granted(e) && denial.recordFields(e.body()).size() >= DenialProbes.RECORD_FIELDS;
+        return Refusals.granted(e) && denial.get().recordFields(e.body()).size() >= DenialProbes.RECORD_FIELDS;
     }
 
     private static URI sibling(URI uri) {
@@ -114,7 +116,7 @@ public final class AuthBypassVariantsCheck implements Check {
 
     private Finding finding(BypassVariant v, Exchange baseline, Exchange bypass) {
         String path = baseline.request().uri().getRawPath();
-        List<String> fields = denial.recordFields(bypass.body());
+        List<String> fields = denial.get().recordFields(bypass.body());
         String got = fields.isEmpty() ? "a JSON entity (" + bypass.responseHeaders().first("Content-Length")
                 .map(l -> l + " bytes").orElse("length not given") + ")"
                 : "fields " + String.join(", ", fields.subList(0, Math.min(6, fields.size())));

@@ -30,7 +30,7 @@ record CredentialForm(URI uri, boolean json, String userField, String passwordFi
 
     /** Whether the user field takes an email address rather than a user name. */
     boolean emailUser() {
-        return CredentialForms.DATA.emailFields().contains(CredentialForms.normal(userField));
+        return CredentialForms.DATA.get().emailFields().contains(CredentialForms.normal(userField));
     }
 
     /** An anonymous POST of {@code user} and {@code password}, other fields as {@code others} says (or as given). */

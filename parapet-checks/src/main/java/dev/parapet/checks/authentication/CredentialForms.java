@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.checks.support.CheckData;
@@ -47,7 +48,7 @@ final class CredentialForms {
         }
     }
 
-    static final Data DATA = CheckData.load("login-user-enumeration", "forms.json", Data.class);
+    static final Supplier<Data> DATA = CheckData.once(() -> CheckData.load("login-user-enumeration", "forms.json", Data.class));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CredentialForms() {
@@ -55,12 +56,12 @@ final class CredentialForms {
 
     /** Login forms, surface and spec first, at most {@code max}. */
     static List<CredentialForm> logins(Inventory inv, int max) {
-        return find(inv, DATA.loginPath(), DATA.loginWords(), true, max);
+        return find(inv, DATA.get().loginPath(), DATA.get().loginWords(), true, max);
     }
 
     /** Registration forms, at most {@code max}. */
     static List<CredentialForm> registrations(Inventory inv, int max) {
-        return find(inv, DATA.registrationPath(), DATA.registrationWords(), false, max);
+        return find(inv, DATA.get().registrationPath(), DATA.get().registrationWords(), false, max);
     }
 
     private static List<CredentialForm> find(Inventory inv, Pattern path, Pattern words, boolean login, int max) {
@@ -115,7 +116,7 @@ final class CredentialForms {
 
     /** A registration path is no login and the other way round: {@code /users/login} is a login. */
     private static boolean opposite(String path, boolean login) {
-        return login || !matches(DATA.loginPath(), path);
+        return login || !matches(DATA.get().loginPath(), path);
     }
 
     private static boolean matches(Pattern p, String path) {
@@ -123,12 +124,12 @@ final class CredentialForms {
     }
 
     private static Optional<CredentialForm> form(URI uri, boolean json, Map<String, String> fields, String source) {
-        String user = preferred(fields.keySet(), DATA.userFields());
-        String password = preferred(fields.keySet(), DATA.passwordFields());
+        String user = preferred(fields.keySet(), DATA.get().userFields());
+        String password = preferred(fields.keySet(), DATA.get().passwordFields());
         if (user == null || password == null) {
             return Optional.empty();
         }
-        List<String> confirms = fields.keySet().stream().filter(DATA::confirm).toList();
+        List<String> confirms = fields.keySet().stream().filter(DATA.get()::confirm).toList();
         Map<String, String> others = new LinkedHashMap<>(fields);
         others.remove(user);
         others.remove(password);

@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.AuthBaseline;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
@@ -64,7 +65,7 @@ public final class CredentialsInQueryCheck implements Check {
         }
     }
 
-    private static final Parameters NAMES = CheckData.load(DESCRIPTOR.id(), "parameters.json", Parameters.class);
+    private static final Supplier<Parameters> NAMES = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "parameters.json", Parameters.class));
 
     @Override
     public CheckDescriptor descriptor() {
@@ -78,7 +79,7 @@ public final class CredentialsInQueryCheck implements Check {
         List<String> where = new ArrayList<>();
         for (ApiOperation op : ctx.inventory().spec().operations()) {
             for (ApiParameter p : op.parameters()) {
-                if (p.in().equals("query") && NAMES.credential(p.name())) {
+                if (p.in().equals("query") && NAMES.get().credential(p.name())) {
                     documented.add(p.name());
                     where.add(op.display() + " ?" + p.name());
                 }
@@ -89,12 +90,12 @@ public final class CredentialsInQueryCheck implements Check {
                 findings.add(formFinding(ctx, f));
             }
         }
-        findings.addAll(QueryCredentials.discovered(ctx, NAMES, MAX_URLS));
+        findings.addAll(QueryCredentials.discovered(ctx, NAMES.get(), MAX_URLS));
         Optional<Finding> accepted = ctx.has(Identity.PRIMARY) ? userToken(ctx, documented) : Optional.empty();
         accepted.ifPresent(findings::add);
         boolean confirmedDocumented = accepted.map(f -> documented.contains(f.parameter())).orElse(false);
         if (!where.isEmpty() && !confirmedDocumented) {
-            findings.add(documentedFinding(ctx, where, documented.stream().anyMatch(NAMES::password)));
+            findings.add(documentedFinding(ctx, where, documented.stream().anyMatch(NAMES.get()::password)));
         }
         return CheckOutcome.findings(findings);
     }
@@ -108,8 +109,8 @@ public final class CredentialsInQueryCheck implements Check {
         }
         String token = QueryCredentials.token(pair.get().authenticated()).orElseThrow();
         Set<String> names = new LinkedHashSet<>();
-        documented.stream().filter(n -> !NAMES.password(n)).forEach(names::add);
-        names.addAll(NAMES.tryNames());
+        documented.stream().filter(n -> !NAMES.get().password(n)).forEach(names::add);
+        names.addAll(NAMES.get().tryNames());
         URI uri = pair.get().authenticated().request().uri();
         for (String name : names.stream().limit(MAX_NAMES).toList()) {
             Exchange e = ctx.probe(ProbeRequest.get(QueryCredentials.with(uri, name, token)).as(Identity.ANONYMOUS));

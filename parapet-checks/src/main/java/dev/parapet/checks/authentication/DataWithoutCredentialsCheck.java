@@ -1,5 +1,7 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.SpecResponses;
 import dev.parapet.model.Category;
@@ -45,8 +47,8 @@ public final class DataWithoutCredentialsCheck implements Check {
                     + "public routes explicitly (Spring: `requestMatchers(\"/api/status\").permitAll()."
                     + "anyRequest().authenticated()`).");
 
-    private final DenialProbes denial = DenialProbes.load();
-    private final SensitiveFields sensitive = SensitiveFields.load();
+    private final Supplier<DenialProbes> denial = CheckData.once(() -> DenialProbes.load());
+    private final Supplier<SensitiveFields> sensitive = CheckData.once(() -> SensitiveFields.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -63,10 +65,10 @@ public final class DataWithoutCredentialsCheck implements Check {
         }
         List<Finding> findings = new ArrayList<>();
         for (Exchange open : anonymous) {
-            if (!Refusals.granted(open) || denial.recordFields(open.body()).size() < DenialProbes.RECORD_FIELDS) {
+            if (!Refusals.granted(open) || denial.get().recordFields(open.body()).size() < DenialProbes.RECORD_FIELDS) {
                 continue;
             }
-            Set<String> fields = sensitive.in(open.body());
+            Set<String> fields = sensitive.get().in(open.body());
             Optional<Exchange> related = refused.stream()
                     .filter(r -> related(r.request().uri(), open.request().uri())).findFirst();
             if (!fields.isEmpty() && related.isPresent()

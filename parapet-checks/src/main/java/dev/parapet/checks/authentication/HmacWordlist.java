@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 
 import javax.crypto.Mac;
@@ -37,8 +38,8 @@ final class HmacWordlist {
         }
     }
 
-    private static final HmacWordlist BUNDLED = new HmacWordlist(
-            CheckData.load("jwt-weaknesses", "hmac-secrets.json", Data.class));
+    private static final Supplier<HmacWordlist> BUNDLED = CheckData.once(() -> new HmacWordlist(
+            CheckData.load("jwt-weaknesses", "hmac-secrets.json", Data.class)));
 
     private final List<String> suffixes;
     private final List<String> words;
@@ -62,7 +63,7 @@ final class HmacWordlist {
 
     /** The bundled list, expanded once per process. */
     static HmacWordlist load() {
-        return BUNDLED;
+        return BUNDLED.get();
     }
 
     /** Every bundled candidate, literal secrets first. */

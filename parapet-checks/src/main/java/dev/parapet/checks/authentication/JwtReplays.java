@@ -1,5 +1,7 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.checks.authentication.JwtBaseline.Baseline;
 import dev.parapet.checks.support.Snippets;
@@ -32,7 +34,7 @@ final class JwtReplays {
     private static final List<String> NONE_SPELLINGS = List.of("none", "None", "NONE", "nOnE");
 
     private final CheckContext ctx;
-    private final PrivilegeClaims privileges = PrivilegeClaims.load();
+    private final Supplier<PrivilegeClaims> privileges = CheckData.once(() -> PrivilegeClaims.load());
 
     JwtReplays(CheckContext ctx) {
         this.ctx = ctx;
@@ -86,7 +88,7 @@ final class JwtReplays {
     /** A token of the API's own making: the cracked secret, the user's claims with every privilege raised. */
     private Optional<Finding> forged(JwtToken t, Baseline b, String secret) throws InterruptedException {
         ObjectNode claims = t.claimsTree();
-        PrivilegeClaims.Raised raised = privileges.raise(claims);
+        PrivilegeClaims.Raised raised = privileges.get().raise(claims);
         claims.put("parapet_forged", true);
         if (t.expiry().isPresent()) {
             claims.put("exp", Instant.now().getEpochSecond() + 3600);

@@ -29,7 +29,7 @@ final class KnownAccounts {
         boolean email = login.emailUser();
         Set<String> wanted = new LinkedHashSet<>();
         wanted.add(CredentialForms.normal(login.userField()));
-        wanted.addAll(email ? CredentialForms.DATA.emailFields() : LOGIN_NAMES);
+        wanted.addAll(email ? CredentialForms.DATA.get().emailFields() : LOGIN_NAMES);
         List<JsonNode> answers = new ArrayList<>();
         for (Exchange e : inv.answeredGets()) {
             SpecResponses.json(e).ifPresent(answers::add);
@@ -42,8 +42,8 @@ final class KnownAccounts {
                 }
             }
         }
-        return CredentialForms.DATA.likelyUsers().stream().filter(u -> u.contains("@") == email).findFirst()
-                .orElse(CredentialForms.DATA.likelyUsers().getFirst());
+        return CredentialForms.DATA.get().likelyUsers().stream().filter(u -> u.contains("@") == email).findFirst()
+                .orElse(CredentialForms.DATA.get().likelyUsers().getFirst());
     }
 
     /** The first plausible value of {@code field} (normalised) anywhere in {@code n}, at most six levels down. */

@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -46,7 +47,7 @@ public final class LoginUserEnumerationCheck implements Check {
     record Phrases(List<String> unknownUser, List<String> wrongPassword) {
     }
 
-    private static final Phrases PHRASES = CheckData.load(DESCRIPTOR.id(), "phrases.json", Phrases.class);
+    private static final Supplier<Phrases> PHRASES = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "phrases.json", Phrases.class));
 
     @Override
     public CheckDescriptor descriptor() {
@@ -64,12 +65,12 @@ public final class LoginUserEnumerationCheck implements Check {
         CredentialForm login = logins.getFirst();
         String known = KnownAccounts.likely(ctx.inventory(), login);
         LoginPair first = LoginPair.send(ctx, login, known);
-        if (!first.judgeable() || first.difference(PHRASES).isEmpty()) {
+        if (!first.judgeable() || first.difference(PHRASES.get()).isEmpty()) {
             return CheckOutcome.none();
         }
         LoginPair again = LoginPair.send(ctx, login, known);
-        Optional<String> difference = first.difference(PHRASES);
-        if (!again.judgeable() || !again.difference(PHRASES).equals(difference) || !again.sameAs(first)) {
+        Optional<String> difference = first.difference(PHRASES.get());
+        if (!again.judgeable() || !again.difference(PHRASES.get()).equals(difference) || !again.sameAs(first)) {
             return CheckOutcome.none();
         }
         String kind = difference.get();

@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -55,7 +56,7 @@ public final class PredictableSessionIdCheck implements Check {
         }
     }
 
-    private static final Names NAMES = CheckData.load(DESCRIPTOR.id(), "cookies.json", Names.class);
+    private static final Supplier<Names> NAMES = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "cookies.json", Names.class));
 
     @Override
     public CheckDescriptor descriptor() {
@@ -102,7 +103,7 @@ public final class PredictableSessionIdCheck implements Check {
         for (String header : e.responseHeaders().all("Set-Cookie")) {
             String pair = header.split(";", 2)[0];
             int eq = pair.indexOf('=');
-            if (eq > 0 && NAMES.session(pair.substring(0, eq).strip()) && eq + 1 < pair.length()) {
+            if (eq > 0 && NAMES.get().session(pair.substring(0, eq).strip()) && eq + 1 < pair.length()) {
                 out.putIfAbsent(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
             }
         }

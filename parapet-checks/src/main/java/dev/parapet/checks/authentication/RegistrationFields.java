@@ -17,11 +17,11 @@ final class RegistrationFields {
         Map<String, String> out = new LinkedHashMap<>();
         signup.otherFields().forEach((name, given) -> {
             String n = CredentialForms.normal(name);
-            if (CredentialForms.DATA.emailFields().contains(n)) {
+            if (CredentialForms.DATA.get().emailFields().contains(n)) {
                 out.put(name, email);
-            } else if (CredentialForms.DATA.nameFields().contains(n)) {
+            } else if (CredentialForms.DATA.get().nameFields().contains(n)) {
                 out.put(name, "Parapet Probe");
-            } else if (CredentialForms.DATA.userFields().contains(n)) {
+            } else if (CredentialForms.DATA.get().userFields().contains(n)) {
                 out.put(name, marker);
             } else if (given.isBlank()) {
                 out.put(name, "parapet");

@@ -1,5 +1,7 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Endpoint;
@@ -35,7 +37,7 @@ public final class SecurityHeadersCheck implements Check {
 
     /** Endpoints named in one finding's evidence; the rest are counted. */
     private static final int MAX_LISTED = 10;
-    private static final SensitiveFields SENSITIVE = SensitiveFields.load();
+    private static final Supplier<SensitiveFields> SENSITIVE = CheckData.once(() -> SensitiveFields.load());
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("security-headers", Category.AUTHENTICATION,
             "Protective response headers missing",
@@ -124,7 +126,7 @@ public final class SecurityHeadersCheck implements Check {
         if (!e.response().isJson()) {
             return Optional.empty();
         }
-        Set<String> fields = SENSITIVE.in(e.body());
+        Set<String> fields = SENSITIVE.get().in(e.body());
         return fields.isEmpty() ? Optional.empty() : Optional.of("fields " + String.join(", ", fields));
     }
 

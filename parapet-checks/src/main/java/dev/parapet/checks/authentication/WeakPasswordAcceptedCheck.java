@@ -1,5 +1,6 @@
 package dev.parapet.checks.authentication;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -43,7 +44,7 @@ public final class WeakPasswordAcceptedCheck implements Check {
     record Passwords(List<String> weakPasswords, List<String> refusals) {
     }
 
-    private static final Passwords DATA = CheckData.load(DESCRIPTOR.id(), "passwords.json", Passwords.class);
+    private static final Supplier<Passwords> DATA = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "passwords.json", Passwords.class));
 
     @Override
     public CheckDescriptor descriptor() {
@@ -67,7 +68,7 @@ public final class WeakPasswordAcceptedCheck implements Check {
         String marker = "parapet-weakpw-" + CredentialForms.randomHex();
         String email = marker + "@example.invalid";
         String user = signup.emailUser() ? email : marker;
-        for (String password : DATA.weakPasswords()) {
+        for (String password : DATA.get().weakPasswords()) {
             Exchange e = ctx.probe(signup.post(user, password, RegistrationFields.fill(signup, marker, email)));
             if (!e.answered() || e.status() == 429) {
                 return CheckOutcome.none();
@@ -86,7 +87,7 @@ public final class WeakPasswordAcceptedCheck implements Check {
             return false;
         }
         String text = " " + Snippets.oneLine(e.body(), 2_000).toLowerCase(java.util.Locale.ROOT) + " ";
-        return DATA.refusals().stream().noneMatch(text::contains);
+        return DATA.get().refusals().stream().noneMatch(text::contains);
     }
 
     /** The login letting the new account in with the weak password: granted, not refused. */

@@ -1,5 +1,7 @@
 package dev.parapet.checks.authentication;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Endpoint;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class WwwAuthenticateCheck implements Check {
 
-    private static final DenialProbes DATA = DenialProbes.load();
+    private static final Supplier<DenialProbes> DATA = CheckData.once(() -> DenialProbes.load());
     private static final Pattern BASIC = Pattern.compile("(?i)(?:^|,)\\s*basic\\b");
     private static final Pattern LOOPBACK = Pattern.compile("(?i)localhost|.+\\.localhost|127(?:\\.\\d{1,3}){3}|\\[?::1]?");
     private static final int MAX_SPEC_ENDPOINTS = 3;
@@ -105,7 +107,7 @@ public final class WwwAuthenticateCheck implements Check {
                     "Serve the API only over HTTPS and redirect HTTP; Basic sends the password base64-encoded, "
                             + "readable by anyone on the path. Prefer tokens (`WWW-Authenticate: Bearer`)."));
         }
-        List<String> fields = DATA.recordFields(e.body());
+        List<String> fields = DATA.get().recordFields(e.body());
         if (!fields.isEmpty()) {
             out.add(new Refusal("data-in-refusal", Severity.MEDIUM, status + " response still carries data",
                     status + " body holds a record with fields " + String.join(", ", fields.subList(0,
@@ -131,7 +133,7 @@ public final class WwwAuthenticateCheck implements Check {
         // discovery's answers of an authenticated scan are the identity's: an anonymous caller's refusal of the
         // same protected path is still to be met
         boolean authenticated = ctx.has(Identity.PRIMARY);
-        DATA.protectedPaths().stream().map(origin::resolve)
+        DATA.get().protectedPaths().stream().map(origin::resolve)
                 .filter(u -> (authenticated || !recorded.contains(u)) && !out.contains(u)).forEach(out::add);
         return out.stream().limit(DESCRIPTOR.requestBudget()).toList();
     }

@@ -1,5 +1,7 @@
 package dev.parapet.checks.bfla;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.SpecResponses;
 import dev.parapet.model.Category;
@@ -36,7 +38,7 @@ import java.util.Set;
  */
 public final class AdminRouteExposureCheck implements Check {
 
-    private static final AdminRoutes ROUTES = AdminRoutes.load();
+    private static final Supplier<AdminRoutes> ROUTES = CheckData.once(() -> AdminRoutes.load());
     /** Routes tried for a scan with one base path: the spec's administrative operations first, then the wordlist. */
     private static final int BASE_ROUTES = 16;
     /** Routes each further base path adds. */
@@ -102,12 +104,12 @@ public final class AdminRouteExposureCheck implements Check {
     private static Set<URI> candidates(CheckContext ctx, List<URI> bases) {
         Set<URI> out = new LinkedHashSet<>();
         for (ApiOperation op : ctx.inventory().spec().operations()) {
-            if (op.method().equals("GET") && op.uri().isPresent() && ROUTES.administrative(op)) {
+            if (op.method().equals("GET") && op.uri().isPresent() && ROUTES.get().administrative(op)) {
                 out.add(op.uri().get());
             }
         }
         for (URI base : bases) {
-            ROUTES.paths().forEach(p -> out.add(base.resolve(p)));
+            ROUTES.get().paths().forEach(p -> out.add(base.resolve(p)));
         }
         int routes = Math.min(MAX_ROUTES, BASE_ROUTES + (bases.size() - 1) * ROUTES_PER_EXTRA_BASE);
         return out.stream().limit(routes).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));

@@ -1,5 +1,7 @@
 package dev.parapet.checks.bfla;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.checks.support.Responses;
 import dev.parapet.checks.support.Snippets;
@@ -29,7 +31,7 @@ import java.util.TreeSet;
  */
 public final class PrivilegeFieldExposureCheck implements Check {
 
-    private static final PrivilegeFields FIELDS = PrivilegeFields.load();
+    private static final Supplier<PrivilegeFields> FIELDS = CheckData.once(() -> PrivilegeFields.load());
     /** Endpoints without a recorded answer fetched per scan. */
     private static final int MAX_FETCHES = 5;
 
@@ -106,11 +108,11 @@ public final class PrivilegeFieldExposureCheck implements Check {
         for (Iterator<String> it = record.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             JsonNode value = record.get(name);
-            if (FIELDS.privilegeField(name) && !value.isNull() && !value.asText().equals("false")) {
+            if (FIELDS.get().privilegeField(name) && !value.isNull() && !value.asText().equals("false")) {
                 any = true;
                 fields.add(name);
                 String text = value.isArray() && !value.isEmpty() ? value.get(0).asText() : value.asText();
-                if (FIELDS.privilegedValue().matcher(text).matches() && privileged.size() < 3) {
+                if (FIELDS.get().privilegedValue().matcher(text).matches() && privileged.size() < 3) {
                     privileged.add(name + "=" + text);
                 }
             }

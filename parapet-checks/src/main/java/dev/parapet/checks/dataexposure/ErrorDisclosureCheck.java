@@ -1,5 +1,6 @@
 package dev.parapet.checks.dataexposure;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.dataexposure.ErrorSignatures.Disclosure;
 import dev.parapet.checks.dataexposure.ErrorSignatures.Kind;
 import dev.parapet.checks.support.CheckData;
@@ -39,8 +40,8 @@ public final class ErrorDisclosureCheck implements Check {
             "Handle errors in one place and return a generic body such as `{\"error\":\"internal error\","
                     + "\"requestId\":\"…\"}`; log details server-side only and switch debug modes off in production.");
 
-    static final ErrorSignatures SIGNATURES = CheckData.load(DESCRIPTOR.id(), "signatures.json",
-            ErrorSignatures.class);
+    static final Supplier<ErrorSignatures> SIGNATURES = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "signatures.json",
+            ErrorSignatures.class));
 
     @Override
     public CheckDescriptor descriptor() {
@@ -52,7 +53,7 @@ public final class ErrorDisclosureCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Exchange e : ctx.inventory().exchanges()) {
             if (e.answered() && !ctx.inventory().apiDocuments().contains(e.request().uri())) {
-                SIGNATURES.disclosures(e.body()).forEach(d -> findings.add(finding(d, e, null)));
+                SIGNATURES.get().disclosures(e.body()).forEach(d -> findings.add(finding(d, e, null)));
             }
         }
         if (findings.isEmpty()) {
@@ -68,12 +69,12 @@ public final class ErrorDisclosureCheck implements Check {
             if (normal.status() >= 400 || ctx.inventory().apiDocuments().contains(uri) || !tried.add(uri)) {
                 continue;
             }
-            for (URI variant : ErrorProbes.variants(uri, SIGNATURES.probes())) {
+            for (URI variant : ErrorProbes.variants(uri, SIGNATURES.get().probes())) {
                 if (ctx.remainingBudget() <= 0) {
                     return;
                 }
                 Exchange e = ctx.probe(ProbeRequest.get(variant));
-                List<Disclosure> found = e.answered() ? SIGNATURES.disclosures(e.body()) : List.of();
+                List<Disclosure> found = e.answered() ? SIGNATURES.get().disclosures(e.body()) : List.of();
                 found.forEach(d -> findings.add(finding(d, e, normal)));
                 if (!found.isEmpty()) {
                     break;
@@ -88,7 +89,7 @@ public final class ErrorDisclosureCheck implements Check {
         if (!d.isSql() && d.absolutePath()) {
             signals.add("absolute source path");
         }
-        if (control != null && SIGNATURES.disclosures(control.body()).stream()
+        if (control != null && SIGNATURES.get().disclosures(control.body()).stream()
                 .noneMatch(c -> c.ids().stream().anyMatch(d.ids()::contains))) {
             signals.add("absent from the normal response");
         }

@@ -1,5 +1,6 @@
 package dev.parapet.checks.dataexposure;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.dataexposure.PiiScanner.Found;
 import dev.parapet.checks.dataexposure.PiiScanner.Kind;
 import dev.parapet.checks.support.CheckData;
@@ -37,8 +38,8 @@ public final class PiiExposureCheck implements Check {
                     + " explicit view/DTO, mask what must be shown (`**** 4242`, `j***@example.com`), and never return"
                     + " full card numbers (PCI DSS 3.4) or SSNs.");
 
-    static final PiiPatterns PATTERNS = CheckData.load(DESCRIPTOR.id(), "patterns.json", PiiPatterns.class);
-    private static final PiiScanner SCANNER = new PiiScanner(PATTERNS);
+    static final Supplier<PiiPatterns> PATTERNS = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "patterns.json", PiiPatterns.class));
+    private static final PiiScanner SCANNER = new PiiScanner(PATTERNS.get());
 
     @Override
     public CheckDescriptor descriptor() {

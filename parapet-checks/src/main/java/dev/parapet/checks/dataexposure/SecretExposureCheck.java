@@ -1,5 +1,6 @@
 package dev.parapet.checks.dataexposure;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.dataexposure.SecretSignatures.Kind;
 import dev.parapet.checks.dataexposure.SecretSignatures.Signature;
 import dev.parapet.checks.support.CheckData;
@@ -44,7 +45,7 @@ public final class SecretExposureCheck implements Check {
             "Remove secrets from every response, rotate the exposed ones now, and keep credentials in a secret store"
                     + " read only by server-side code.");
 
-    static final SecretSignatures DATA = CheckData.load(DESCRIPTOR.id(), "signatures.json", SecretSignatures.class);
+    static final Supplier<SecretSignatures> DATA = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "signatures.json", SecretSignatures.class));
     /** Headers that carry cookies (judged by cookie-flags) or never carry secrets. */
     private static final Set<String> IGNORED_HEADERS = Set.of("set-cookie", "authorization", "cookie",
             "content-length", "content-type", "date", "connection", "etag", "vary", "cache-control", "expires");
@@ -66,7 +67,7 @@ public final class SecretExposureCheck implements Check {
         for (Exchange e : Responses.toExamine(ctx, DESCRIPTOR.requestBudget())) {
             String text = e.body() + headerText(e.responseHeaders());
             Map<Signature, List<Hit>> hits = new LinkedHashMap<>();
-            for (Signature s : DATA.signatures()) {
+            for (Signature s : DATA.get().signatures()) {
                 List<Hit> found = hits(s, e, text);
                 if (!found.isEmpty()) {
                     hits.put(s, found);
@@ -84,14 +85,14 @@ public final class SecretExposureCheck implements Check {
     }
 
     private static List<Hit> hits(Signature s, Exchange e, String text) {
-        if (s.kind() == Kind.JWT && DATA.tokenIssuingPath().matcher(e.request().uri().getPath()).find()) {
+        if (s.kind() == Kind.JWT && DATA.get().tokenIssuingPath().matcher(e.request().uri().getPath()).find()) {
             return List.of();
         }
         List<Hit> hits = new ArrayList<>();
         Matcher m = s.pattern().matcher(text);
         while (m.find()) {
             String secret = m.group(s.secretGroup());
-            if (!DATA.isPlaceholder(secret) && (s.kind() != Kind.JWT || SecretSignatures.hasJwtHeader(secret))) {
+            if (!DATA.get().isPlaceholder(secret) && (s.kind() != Kind.JWT || SecretSignatures.hasJwtHeader(secret))) {
                 hits.add(new Hit(s, secret, m.start(s.secretGroup()), m.end(s.secretGroup())));
             }
         }
@@ -139,8 +140,8 @@ public final class SecretExposureCheck implements Check {
     }
 
     private static Optional<Finding> environmentDump(Exchange e) {
-        Set<String> names = DATA.environment().namesIn(e.body());
-        if (names.size() < DATA.environment().minimum()) {
+        Set<String> names = DATA.get().environment().namesIn(e.body());
+        if (names.size() < DATA.get().environment().minimum()) {
             return Optional.empty();
         }
         return Optional.of(base(e, Severity.CRITICAL, Confidence.CONFIRMED,

@@ -1,5 +1,6 @@
 package dev.parapet.checks.encryption;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Responses;
 import dev.parapet.checks.support.Snippets;
@@ -49,8 +50,8 @@ public final class CookieFlagsCheck implements Check {
         }
     }
 
-    static final SessionCookies SESSION = CheckData.load(DESCRIPTOR.id(), "session-cookies.json",
-            SessionCookies.class);
+    static final Supplier<SessionCookies> SESSION = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "session-cookies.json",
+            SessionCookies.class));
 
     private record Missing(String flag, Severity severity) {
     }
@@ -81,8 +82,8 @@ public final class CookieFlagsCheck implements Check {
     }
 
     private static Optional<Finding> judge(SetCookie c, Exchange e, boolean https) {
-        boolean namedLikeSession = SESSION.byName(c.name());
-        boolean sessionLike = namedLikeSession || SESSION.byValue(c.value());
+        boolean namedLikeSession = SESSION.get().byName(c.name());
+        boolean sessionLike = namedLikeSession || SESSION.get().byValue(c.value());
         List<Missing> missing = new ArrayList<>();
         if (sessionLike && !c.httpOnly()) {
             missing.add(new Missing("HttpOnly", Severity.MEDIUM));

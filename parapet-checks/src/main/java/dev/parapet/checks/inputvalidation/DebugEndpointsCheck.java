@@ -1,5 +1,7 @@
 package dev.parapet.checks.inputvalidation;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.inputvalidation.DebugEndpointList.Entry;
 import dev.parapet.checks.inputvalidation.DebugEndpointList.Stage;
 import dev.parapet.checks.support.Snippets;
@@ -63,7 +65,7 @@ public final class DebugEndpointsCheck implements Check {
             "Remove debug and admin routes from production builds; serve operational endpoints on a separate port "
                     + "reachable only from the operators' network, behind authentication.");
 
-    private final DebugEndpointList list = DebugEndpointList.load();
+    private final Supplier<DebugEndpointList> list = CheckData.once(() -> DebugEndpointList.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -82,7 +84,7 @@ public final class DebugEndpointsCheck implements Check {
         for (URI base : ctx.inventory().basePaths().stream().limit(MAX_BASES).toList()) {
             String nonexistent = CONTROL_PREFIX + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
             Map<String, Exchange> controls = new HashMap<>();
-            for (Entry entry : list.entries()) {
+            for (Entry entry : list.get().entries()) {
                 URI uri = base.resolve(entry.path());
                 if (ctx.remainingBudget() <= 1 || !tried.add(uri)) {
                     continue;
@@ -108,14 +110,14 @@ public final class DebugEndpointsCheck implements Check {
     }
 
     private Finding finding(Entry entry, Exchange answer, Exchange control) {
-        Optional<String> secret = list.firstSecret(answer.body());
+        Optional<String> secret = list.get().firstSecret(answer.body());
         Set<Stage> stages = entry.stages().isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(entry.stages());
         secret.ifPresent(s -> stages.add(Stage.CREDENTIALS));
         String path = answer.request().uri().getRawPath();
         String type = answer.response().contentType().replaceAll(";.*", "");
         List<String> parts = new ArrayList<>();
         parts.add(entry.method() + " " + path + " -> " + answer.status() + (type.isEmpty() ? "" : " " + type) + ": "
-                + entry.matchedText(answer, list::masked));
+                + entry.matchedText(answer, list.get()::masked));
         secret.ifPresent(s -> parts.add("holds credentials: " + s));
         parts.add("random path " + control.request().uri().getRawPath() + " -> " + control.status() + ", no match");
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())

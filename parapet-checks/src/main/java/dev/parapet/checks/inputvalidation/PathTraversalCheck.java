@@ -1,5 +1,7 @@
 package dev.parapet.checks.inputvalidation;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Role;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Target;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Variant;
@@ -67,7 +69,7 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     record Hit(Target target, Variant variant, Exchange exchange) {
     }
 
-    private final TraversalProbes probes = TraversalProbes.load();
+    private final Supplier<TraversalProbes> probes = CheckData.once(() -> TraversalProbes.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -94,14 +96,14 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     /** Baseline, control, primary target in the first spellings. */
     @Override
     public int screenCost() {
-        return 2 + probes.screenVariants();
+        return 2 + probes.get().screenVariants();
     }
 
     /** The other spellings of the primary, the fallbacks in their first spellings, and every follow-up. */
     @Override
     public int confirmCost() {
-        return probes.variants().size() - probes.screenVariants()
-                + fallbackTargets().size() * probes.fallbackVariants() + probes.targets().size();
+        return probes.get().variants().size() - probes.get().screenVariants()
+                + fallbackTargets().size() * probes.get().fallbackVariants() + probes.get().targets().size();
     }
 
     @Override
@@ -110,16 +112,16 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
         if (!baseline.answered()) {
             return Optional.empty();
         }
-        Exchange control = ctx.probe(p.withValue(probes.controlName()));
+        Exchange control = ctx.probe(p.withValue(probes.get().controlName()));
         Target primary = targets(Role.PRIMARY).getFirst();
-        for (Variant v : probes.variants().subList(0, probes.screenVariants())) {
+        for (Variant v : probes.get().variants().subList(0, probes.get().screenVariants())) {
             Optional<Hit> hit = attempt(ctx, p, baseline, primary, v);
             if (hit.isPresent()) {
                 return Optional.of(new Signal(baseline, hit));
             }
         }
-        boolean errors = control.answered() && probes.fileSystemError(control.body())
-                && !probes.fileSystemError(baseline.body());
+        boolean errors = control.answered() && probes.get().fileSystemError(control.body())
+                && !probes.get().fileSystemError(baseline.body());
         return errors ? Optional.of(new Signal(baseline, Optional.empty())) : Optional.empty();
     }
 
@@ -135,7 +137,7 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
         }
         Hit found = first.get();
         hits.put(found.target().id(), found);
-        for (Target t : probes.targets()) {
+        for (Target t : probes.get().targets()) {
             boolean samePlatform = t.platform().equals(found.target().platform());
             if (!hits.containsKey(t.id()) && samePlatform && t.role() != Role.PRIMARY) {
                 attempt(ctx, p, signal.baseline(), t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
@@ -151,14 +153,14 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     /** The primary in the spellings the screen skipped, then each fallback in the first few. */
     private Optional<Hit> discover(CheckContext ctx, InputPoint p, Exchange baseline) throws InterruptedException {
         for (Target t : targets(Role.PRIMARY)) {
-            for (Variant v : probes.variants().subList(probes.screenVariants(), probes.variants().size())) {
+            for (Variant v : probes.get().variants().subList(probes.get().screenVariants(), probes.get().variants().size())) {
                 Optional<Hit> hit = attempt(ctx, p, baseline, t, v);
                 if (hit.isPresent()) {
                     return hit;
                 }
             }
         }
-        List<Variant> few = probes.variants().subList(0, Math.min(probes.fallbackVariants(), probes.variants().size()));
+        List<Variant> few = probes.get().variants().subList(0, Math.min(probes.get().fallbackVariants(), probes.get().variants().size()));
         for (Target t : fallbackTargets()) {
             for (Variant v : few) {
                 Optional<Hit> hit = attempt(ctx, p, baseline, t, v);
@@ -175,7 +177,7 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     }
 
     private List<Target> targets(Role role) {
-        return probes.targets().stream().filter(t -> t.role() == role).toList();
+        return probes.get().targets().stream().filter(t -> t.role() == role).toList();
     }
 
     private static Optional<Hit> attempt(CheckContext ctx, InputPoint p, Exchange baseline, Target t, Variant v)
@@ -190,8 +192,8 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     private Finding finding(InputPoint p, Exchange baseline, Hit hit) {
         Target t = hit.target();
         String body = hit.exchange().body();
-        boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes, body);
-        String named = t.id().equals("cgroup") ? HostFileEvidence.runtime(probes, body) : "";
+        boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes.get(), body);
+        String named = t.id().equals("cgroup") ? HostFileEvidence.runtime(probes.get(), body) : "";
         String runtime = named.isEmpty() ? ""
                 : named.startsWith("cgroup") ? " (" + named + ")" : " (container: " + named + ")";
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
@@ -200,7 +202,7 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
                 .endpoint(new Endpoint(p.operation().method(), p.operation().uri(), p.operation().source()))
                 .parameter(p.name())
                 .evidence(Snippets.join(List.of(p.describe() + " = " + hit.variant().value(t) + " -> "
-                        + hit.exchange().status() + ", " + HostFileEvidence.describe(probes, t, body),
+                        + hit.exchange().status() + ", " + HostFileEvidence.describe(probes.get(), t, body),
                         "baseline " + p.name() + "=" + p.value() + " -> " + baseline.status(),
                         "spelling: " + hit.variant().id())))
                 .exchange(hit.exchange()).exchange(baseline)

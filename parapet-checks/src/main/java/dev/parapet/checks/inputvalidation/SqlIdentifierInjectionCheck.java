@@ -1,5 +1,7 @@
 package dev.parapet.checks.inputvalidation;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.inputvalidation.SqlIdentifierProber.Proof;
 import dev.parapet.checks.inputvalidation.SqlIdentifierProber.Role;
 import dev.parapet.checks.support.Snippets;
@@ -65,7 +67,7 @@ public final class SqlIdentifierInjectionCheck implements Check {
                     + "the probe; fingerprints the database engine.",
             Severity.CRITICAL, List.of(89, 943), 40, Set.of("sql-injection", "injection"), REMEDIATION);
 
-    private final SqlIdentifierProbes probes = SqlIdentifierProbes.load();
+    private final Supplier<SqlIdentifierProbes> probes = CheckData.once(() -> SqlIdentifierProbes.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -92,7 +94,7 @@ public final class SqlIdentifierInjectionCheck implements Check {
             if (!baseline.answered()) {
                 continue;
             }
-            Optional<Proof> proof = new SqlIdentifierProber(probes, ctx, c, baseline).run(role.get());
+            Optional<Proof> proof = new SqlIdentifierProber(probes.get(), ctx, c, baseline).run(role.get());
             if (proof.isPresent()) {
                 findings.add(finding(c, baseline, proof.get()));
             }
@@ -103,20 +105,20 @@ public final class SqlIdentifierInjectionCheck implements Check {
     /** Table or column role by name, by a value the answer calls a table, or by a recorded database error. */
     Optional<Role> roleOf(QueryParameters.Candidate c) {
         String name = c.parameter().name().toLowerCase(Locale.ROOT);
-        if (probes.tableParameters().contains(name)) {
+        if (probes.get().tableParameters().contains(name)) {
             return Optional.of(Role.TABLE);
         }
-        if (probes.columnParameters().contains(name)) {
+        if (probes.get().columnParameters().contains(name)) {
             return Optional.of(Role.COLUMN);
         }
         String body = c.recorded().map(Exchange::body).orElse("");
         String value = c.parameter().value();
-        if (probes.identifierShape().matcher(value).matches() && Pattern.compile("\"(?:"
-                + String.join("|", probes.tableishResponseKeys()) + ")\"\\s*:\\s*\"" + Pattern.quote(value) + "\"",
+        if (probes.get().identifierShape().matcher(value).matches() && Pattern.compile("\"(?:"
+                + String.join("|", probes.get().tableishResponseKeys()) + ")\"\\s*:\\s*\"" + Pattern.quote(value) + "\"",
                 Pattern.CASE_INSENSITIVE).matcher(body).find()) {
             return Optional.of(Role.TABLE);
         }
-        return probes.databaseErrors(body).isEmpty() ? Optional.empty() : Optional.of(Role.COLUMN);
+        return probes.get().databaseErrors(body).isEmpty() ? Optional.empty() : Optional.of(Role.COLUMN);
     }
 
     private static Finding finding(QueryParameters.Candidate c, Exchange baseline, Proof p) {

@@ -1,5 +1,7 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Exchange;
@@ -32,7 +34,7 @@ import java.util.Set;
  */
 public final class ApiDocsExposedCheck implements Check {
 
-    private static final DocPages PAGES = DocPages.load();
+    private static final Supplier<DocPages> PAGES = CheckData.once(() -> DocPages.load());
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("api-docs-exposed", Category.INVENTORY,
             "API documentation publicly exposed",
@@ -73,7 +75,7 @@ public final class ApiDocsExposedCheck implements Check {
             }
             Exchange e = recorded.isPresent() ? recorded.get() : ctx.probe(ProbeRequest.get(page).followingRedirects());
             if (e.answered() && e.status() == 200 && seenPages.add(e.request().uri())) {
-                PAGES.toolOf(e.body()).ifPresent(tool -> pagesByTool.computeIfAbsent(tool, k -> new ArrayList<>())
+                PAGES.get().toolOf(e.body()).ifPresent(tool -> pagesByTool.computeIfAbsent(tool, k -> new ArrayList<>())
                         .add(e));
             }
         }
@@ -87,7 +89,7 @@ public final class ApiDocsExposedCheck implements Check {
         URI origin = target.resolve("/");
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
         URI base = target.resolve(path.endsWith("/") ? path : path + "/");
-        for (String p : PAGES.paths()) {
+        for (String p : PAGES.get().paths()) {
             out.add(origin.resolve(p));
             out.add(base.resolve(p));
         }

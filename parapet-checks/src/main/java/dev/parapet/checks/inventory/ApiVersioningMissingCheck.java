@@ -1,5 +1,7 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Endpoint;
@@ -34,9 +36,9 @@ public final class ApiVersioningMissingCheck implements Check {
 
     /** Fewer JSON endpoints than this are too little API to judge a versioning scheme by. */
     static final int MIN_ENDPOINTS = 3;
-    private static final VersionSignals SIGNALS = VersionSignals.load();
-    private static final Pattern SEGMENT = SIGNALS.segmentPattern();
-    private static final Pattern MEDIA_TYPE = SIGNALS.mediaTypePattern();
+    private static final Supplier<VersionSignals> SIGNALS = CheckData.once(() -> VersionSignals.load());
+    private static final Pattern SEGMENT = SIGNALS.get().segmentPattern();
+    private static final Pattern MEDIA_TYPE = SIGNALS.get().mediaTypePattern();
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("api-versioning-missing", Category.INVENTORY,
             "API carries no version",
@@ -57,7 +59,7 @@ public final class ApiVersioningMissingCheck implements Check {
         for (Exchange e : inv.answeredGets()) {
             URI u = e.request().uri();
             if (e.response().isSuccess() && e.response().isJson() && !inv.apiDocuments().contains(u)) {
-                if (SIGNALS.versionedUrl(u, SEGMENT) || !SIGNALS.versionInResponse(e, MEDIA_TYPE).isEmpty()) {
+                if (SIGNALS.get().versionedUrl(u, SEGMENT) || !SIGNALS.get().versionInResponse(e, MEDIA_TYPE).isEmpty()) {
                     return CheckOutcome.none();
                 }
                 apiEndpoints.putIfAbsent(u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath(), e);
@@ -100,7 +102,7 @@ public final class ApiVersioningMissingCheck implements Check {
     /** Versioned twins of {@code path}: each alias prefix in front of it, and after a leading /api segment. */
     static List<URI> aliasesOf(URI target, String path) {
         List<URI> out = new ArrayList<>();
-        for (String prefix : SIGNALS.aliasPrefixes()) {
+        for (String prefix : SIGNALS.get().aliasPrefixes()) {
             out.add(target.resolve("/" + prefix + path));
             if (path.startsWith("/api/")) {
                 out.add(target.resolve("/api/" + prefix + path.substring(4)));

@@ -1,5 +1,7 @@
 package dev.parapet.checks.inventory;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
 import dev.parapet.model.Exchange;
@@ -50,8 +52,8 @@ public final class ServerFingerprintCheck implements Check {
                             String remediation) {
     }
 
-    private static final Signatures DATA = Signatures.load();
-    private static final List<Compiled> COMPILED = DATA.signatures().stream()
+    private static final Supplier<Signatures> DATA = CheckData.once(() -> Signatures.load());
+    private static final List<Compiled> COMPILED = DATA.get().signatures().stream()
             .map(s -> new Compiled(s, s.headerPattern(), s.bodyPattern())).toList();
 
     @Override
@@ -79,7 +81,7 @@ public final class ServerFingerprintCheck implements Check {
     static List<Sighting> sightings(Exchange e) {
         List<Sighting> out = new ArrayList<>();
         Headers headers = e.responseHeaders();
-        for (String name : DATA.headers()) {
+        for (String name : DATA.get().headers()) {
             for (String value : headers.all(name)) {
                 for (Compiled c : COMPILED) {
                     if (!c.signature().appliesTo(name)) {

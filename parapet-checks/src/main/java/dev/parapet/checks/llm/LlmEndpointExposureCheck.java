@@ -1,5 +1,7 @@
 package dev.parapet.checks.llm;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.llm.LlmSignatures.Hit;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -32,14 +34,14 @@ import java.util.stream.Collectors;
  */
 public final class LlmEndpointExposureCheck implements Check {
 
-    private static final LlmSignatures SIG = LlmSignatures.load();
+    private static final Supplier<LlmSignatures> SIG = CheckData.once(() -> LlmSignatures.load());
     private static final int SHOWN_CHARS = 80;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("llm-endpoint-exposure", Category.LLM_SECURITY,
             "LLM endpoint exposed without authentication",
             "Recognises LLM endpoints by path and by OpenAI/Ollama-style responses and reports model output served "
                     + "without credentials, disclosed system prompts and model or token-usage metadata.",
-            Severity.MEDIUM, List.of(284, 200), SIG.probePaths().size(), Set.of("llm", "ai"),
+            Severity.MEDIUM, List.of(284, 200), SIG.get().probePaths().size(), Set.of("llm", "ai"),
             "Put the model behind the API's authentication and per-user quotas, keep the system prompt server-side "
                     + "(never in a settings response), and strip 'model' and 'usage' from what clients receive.");
 
@@ -54,7 +56,7 @@ public final class LlmEndpointExposureCheck implements Check {
         Set<String> seenPaths = ctx.inventory().exchanges().stream().map(e -> path(e.request().uri()))
                 .collect(Collectors.toCollection(HashSet::new));
         if (ctx.mode() != ScanMode.PASSIVE) {
-            for (String p : SIG.probePaths()) {
+            for (String p : SIG.get().probePaths()) {
                 if (seenPaths.add(p) && ctx.remainingBudget() > 0) {
                     Exchange e = ctx.probe(ProbeRequest.get(ctx.inventory().target().resolve(p)));
                     if (e.answered()) {
@@ -69,7 +71,7 @@ public final class LlmEndpointExposureCheck implements Check {
             if (!e.response().isSuccess() || !e.response().isJson()) {
                 continue;
             }
-            Optional<LlmShape> shape = LlmShape.of(path(e.request().uri()), e.body(), SIG);
+            Optional<LlmShape> shape = LlmShape.of(path(e.request().uri()), e.body(), SIG.get());
             if (shape.isPresent() && reported.add(path(e.request().uri()))) {
                 findings.addAll(judge(e, shape.get()));
             }
@@ -85,7 +87,7 @@ public final class LlmEndpointExposureCheck implements Check {
         List<Finding> out = new ArrayList<>();
         String path = path(e.request().uri());
         boolean anonymous = !e.request().caller().carriedCredentials()
-                && SIG.credentialHeaders().stream().noneMatch(h -> e.request().headers().has(h));
+                && SIG.get().credentialHeaders().stream().noneMatch(h -> e.request().headers().has(h));
         if (shape.output().isPresent() && anonymous) {
             String evidence = e.request().method() + " " + path + " without credentials -> " + e.status()
                     + " with model output " + shape.output().get().field() + ": '"

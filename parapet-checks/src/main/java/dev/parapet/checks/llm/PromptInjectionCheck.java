@@ -1,5 +1,7 @@
 package dev.parapet.checks.llm;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.llm.PromptInjectionProbes.Probe;
 import dev.parapet.checks.llm.PromptInjectionProbes.Technique;
 import dev.parapet.checks.llm.PromptInjectionTechniques.Report;
@@ -41,8 +43,8 @@ import java.util.Set;
  */
 public final class PromptInjectionCheck implements Check {
 
-    private static final PromptInjectionProbes PROBES = PromptInjectionProbes.load();
-    private static final PromptInjectionTechniques TECHNIQUES = PromptInjectionTechniques.load();
+    private static final Supplier<PromptInjectionProbes> PROBES = CheckData.once(() -> PromptInjectionProbes.load());
+    private static final Supplier<PromptInjectionTechniques> TECHNIQUES = CheckData.once(() -> PromptInjectionTechniques.load());
     /**
      * Endpoints probed per scan: the deep tier on both (36 prompts, at least 17.5 s at the engine's spacing) stays
      * inside the engine's 30 s prompt window.
@@ -55,7 +57,7 @@ public final class PromptInjectionCheck implements Check {
             "Sends tiered, text-only prompt-injection probes (system-prompt extraction, instruction override, "
                     + "role-play, base64/ROT13-encoded and indirect instructions, PII extraction, tool listing, "
                     + "unbounded output) to detected LLM endpoints and reports each leaked artefact it reads back.",
-            Severity.HIGH, List.of(77, 200, 400), MAX_ENDPOINTS * PROBES.forTier(ProbeTier.DEEP).size(),
+            Severity.HIGH, List.of(77, 200, 400), MAX_ENDPOINTS * PROBES.get().forTier(ProbeTier.DEEP).size(),
             Set.of("llm", "ai", "prompt-injection"),
             "Keep secrets out of prompts, treat user and document text as data, constrain output and tools to the "
                     + "task, cap tokens per request and per caller, and check replies before returning them.");
@@ -97,7 +99,7 @@ public final class PromptInjectionCheck implements Check {
     private static boolean probe(CheckContext ctx, LlmEndpoints.Target target, String nonce, List<Finding> findings,
                                  Set<URI> answering) throws InterruptedException {
         Set<Technique> proven = EnumSet.noneOf(Technique.class);
-        for (Probe p : PROBES.forTier(ctx.tier())) {
+        for (Probe p : PROBES.get().forTier(ctx.tier())) {
             if (proven.contains(p.technique())) {
                 continue;
             }
@@ -124,7 +126,7 @@ public final class PromptInjectionCheck implements Check {
     }
 
     private static Finding finding(LlmEndpoints.Target target, Probe p, Exchange e, ProbeJudge.Verdict v) {
-        Report r = TECHNIQUES.of(p.technique());
+        Report r = TECHNIQUES.get().of(p.technique());
         String path = target.uri().getRawPath();
         String evidence = "probe " + p.id() + " asked '" + Snippets.oneLine(p.prompt("…"), 70) + "' -> "
                 + v.evidence();

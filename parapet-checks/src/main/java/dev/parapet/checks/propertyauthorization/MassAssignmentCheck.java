@@ -1,5 +1,7 @@
 package dev.parapet.checks.propertyauthorization;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.propertyauthorization.MassAssignmentTargets.Escalation;
 import dev.parapet.checks.propertyauthorization.MassAssignmentTargets.Property;
 import dev.parapet.checks.support.Snippets;
@@ -39,14 +41,14 @@ import java.util.Set;
  */
 public final class MassAssignmentCheck implements InputCheck<MassAssignmentCheck.Signal> {
 
-    private static final MassAssignmentTargets TARGETS = MassAssignmentTargets.load();
+    private static final Supplier<MassAssignmentTargets> TARGETS = CheckData.once(() -> MassAssignmentTargets.load());
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("mass-assignment", Category.PROPERTY_AUTHORIZATION,
             "Privileged property writable by its own user (mass assignment)",
             "In active mode, adds privileged properties (role, isAdmin, permissions…) to documented creates and "
                     + "updates of the caller's own objects, reads the stored object back, and deletes or restores "
                     + "what it wrote.",
-            Severity.HIGH, List.of(915, 269), OwnObjectProbe.budget(TARGETS), Set.of("mass-assignment",
+            Severity.HIGH, List.of(915, 269), OwnObjectProbe.budget(TARGETS.get()), Set.of("mass-assignment",
             "active", "privilege-escalation"),
             "Bind request bodies to an input model that lists the writable fields (e.g. "
                     + "`const { name, phone } = body` or a DTO without `role`), and change roles only through an "
@@ -91,7 +93,7 @@ public final class MassAssignmentCheck implements InputCheck<MassAssignmentCheck
     /** The own-object paths no API description documents an update for. */
     @Override
     public CheckOutcome run(CheckContext ctx) throws InterruptedException {
-        Optional<OwnObjectProbe.Found> found = OwnObjectProbe.run(ctx, TARGETS);
+        Optional<OwnObjectProbe.Found> found = OwnObjectProbe.run(ctx, TARGETS.get());
         if (found.isEmpty()) {
             return CheckOutcome.none();
         }
@@ -103,9 +105,9 @@ public final class MassAssignmentCheck implements InputCheck<MassAssignmentCheck
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
         if (p.operation().method().equals("POST")) {
-            return CreationProbe.screen(ctx, p, TARGETS).map(Signal.OnCreate::new);
+            return CreationProbe.screen(ctx, p, TARGETS.get()).map(Signal.OnCreate::new);
         }
-        return UpdateProbe.screen(ctx, p.operation(), TARGETS).map(Signal.OnUpdate::new);
+        return UpdateProbe.screen(ctx, p.operation(), TARGETS.get()).map(Signal.OnUpdate::new);
     }
 
     @Override

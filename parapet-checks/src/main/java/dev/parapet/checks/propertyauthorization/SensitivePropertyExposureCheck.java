@@ -1,5 +1,7 @@
 package dev.parapet.checks.propertyauthorization;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Responses;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.SpecResponses;
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class SensitivePropertyExposureCheck implements Check {
 
-    private static final SensitiveProperties NAMES = SensitiveProperties.load();
+    private static final Supplier<SensitiveProperties> NAMES = CheckData.once(() -> SensitiveProperties.load());
     private static final Pattern TOKEN_ROUTE = Pattern.compile(
             "(?i)/(oauth2?|auth|login|signin|sign-in|token|tokens|session|sessions|refresh)(/|$)");
     /** Endpoints without a recorded answer fetched per scan. */
@@ -68,7 +70,7 @@ public final class SensitivePropertyExposureCheck implements Check {
                 continue;
             }
             boolean tokenRoute = TOKEN_ROUTE.matcher(e.request().uri().getRawPath()).find();
-            ServedValues served = ServedValues.of(SpecResponses.json(e).orElseThrow(), NAMES, tokenRoute);
+            ServedValues served = ServedValues.of(SpecResponses.json(e).orElseThrow(), NAMES.get(), tokenRoute);
             if (!served.any()) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package dev.parapet.checks.propertyauthorization;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.checks.support.SpecResponses;
 import dev.parapet.checks.support.Snippets;
@@ -30,7 +32,7 @@ import java.util.Set;
  */
 public final class SpecPropertyOverexposureCheck implements Check {
 
-    private static final PropertyNames NAMES = PropertyNames.load();
+    private static final Supplier<PropertyNames> NAMES = CheckData.once(() -> PropertyNames.load());
     /** Operations whose answers are compared with their schema; each costs at most one probe. */
     private static final int MAX_CALLS = 12;
     /** JSON nodes walked per answer: enough for a page of records, bounded for huge bodies. */
@@ -86,7 +88,7 @@ public final class SpecPropertyOverexposureCheck implements Check {
 
     private static Set<String> matching(Set<String> names, boolean sensitive) {
         Set<String> out = new java.util.TreeSet<>();
-        names.stream().filter(n -> sensitive ? NAMES.sensitive(n) : NAMES.privileged(n)).forEach(out::add);
+        names.stream().filter(n -> sensitive ? NAMES.get().sensitive(n) : NAMES.get().privileged(n)).forEach(out::add);
         return out;
     }
 
@@ -98,7 +100,7 @@ public final class SpecPropertyOverexposureCheck implements Check {
         if (extra.isEmpty()) {
             return Optional.empty();
         }
-        boolean sensitive = extra.stream().anyMatch(NAMES::sensitive);
+        boolean sensitive = extra.stream().anyMatch(NAMES.get()::sensitive);
         return Optional.of(Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(sensitive ? Severity.HIGH : Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                 .title("Response of " + op.display() + " carries properties its schema does not declare")

@@ -1,5 +1,7 @@
 package dev.parapet.checks.ratelimiting;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
@@ -46,7 +48,7 @@ public final class RateLimitAbsentCheck implements Check {
                     + "'limit_req zone=api burst=20 nodelay;' or express-rate-limit with standardHeaders: true, "
                     + "answering 429 with Retry-After and RateLimit-* headers.");
 
-    private static final RateLimitSignals SIGNALS = RateLimitSignals.load();
+    private static final Supplier<RateLimitSignals> SIGNALS = CheckData.once(() -> RateLimitSignals.load());
 
     @Override
     public CheckDescriptor descriptor() {
@@ -59,7 +61,7 @@ public final class RateLimitAbsentCheck implements Check {
             return CheckOutcome.notApplicable("passive mode sends no request bursts");
         }
         for (Exchange recorded : ctx.inventory().exchanges()) {
-            if (SIGNALS.in(recorded).isPresent()) {
+            if (SIGNALS.get().in(recorded).isPresent()) {
                 return CheckOutcome.findings(List.of());
             }
         }
@@ -71,7 +73,7 @@ public final class RateLimitAbsentCheck implements Check {
         List<Exchange> burst = new ArrayList<>();
         for (int n = 1; n <= BURST && ctx.remainingBudget() > 0; n++) {
             Exchange e = ctx.probe(ProbeRequest.get(withParameter(uri, n)));
-            if (SIGNALS.in(e).isPresent()) {
+            if (SIGNALS.get().in(e).isPresent()) {
                 return CheckOutcome.findings(List.of());
             }
             if (!e.answered() || !e.response().isSuccess()) {

@@ -1,5 +1,7 @@
 package dev.parapet.checks.ratelimiting;
 
+import dev.parapet.checks.support.CheckData;
+import java.util.function.Supplier;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
@@ -33,13 +35,13 @@ import java.util.Set;
 public final class UnboundedPageSizeCheck implements Check {
 
     static final int MAX_LISTS = 3;
-    private static final PageSizeRules RULES = PageSizeRules.load();
+    private static final Supplier<PageSizeRules> RULES = CheckData.once(() -> PageSizeRules.load());
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("unbounded-page-size", Category.RATE_LIMITING,
             "List endpoint page size is unbounded",
             "Compares the default page of JSON list endpoints with the page returned for limit/size/per_page=1000 "
                     + "and reports pages far beyond a sane maximum, and oversized default responses.",
-            Severity.MEDIUM, List.of(770, 400), MAX_LISTS * RULES.pageSizeParameters().size(),
+            Severity.MEDIUM, List.of(770, 400), MAX_LISTS * RULES.get().pageSizeParameters().size(),
             Set.of("pagination", "resource-consumption"),
             "Clamp page sizes on the server, e.g. 'int size = Math.min(requested, 100);' (Spring Data: "
                     + "spring.data.web.pageable.max-page-size=100), and paginate every list by default.");
@@ -74,16 +76,16 @@ public final class UnboundedPageSizeCheck implements Check {
     /** Tries each page-size parameter until one takes effect; reports it when the page then exceeds the cap. */
     private static Optional<Finding> unbounded(CheckContext ctx, Exchange base, RecordList page)
             throws InterruptedException {
-        for (String parameter : RULES.pageSizeParameters()) {
+        for (String parameter : RULES.get().pageSizeParameters()) {
             if (ctx.remainingBudget() <= 0) {
                 return Optional.empty();
             }
-            Exchange big = ctx.probe(ProbeRequest.get(with(base.request().uri(), parameter, RULES.requestedSize())));
+            Exchange big = ctx.probe(ProbeRequest.get(with(base.request().uri(), parameter, RULES.get().requestedSize())));
             if (!big.answered() || !big.response().isSuccess()) {
                 continue;
             }
             int count = RecordList.countIn(big.body(), page.field()).orElse(0);
-            if (count > page.count() && count > RULES.saneMaximum()) {
+            if (count > page.count() && count > RULES.get().saneMaximum()) {
                 return Optional.of(unboundedFinding(base, big, parameter, page, count));
             }
             if (count > page.count()) {
@@ -97,13 +99,13 @@ public final class UnboundedPageSizeCheck implements Check {
         long bytes = Math.max(e.response().bodyBytes(), e.responseHeaders().first("Content-Length")
                 .filter(v -> v.trim().matches("\\d{1,15}")).map(v -> Long.parseLong(v.trim())).orElse(0L));
         int count = records.map(RecordList::count).orElse(0);
-        if (bytes <= RULES.oversizedBytes() && count <= RULES.oversizedElements() && !e.response().truncated()) {
+        if (bytes <= RULES.get().oversizedBytes() && count <= RULES.get().oversizedElements() && !e.response().truncated()) {
             return Optional.empty();
         }
         String evidence = "the default response of " + RateLimitAbsentCheck.path(e.request().uri()) + " is "
                 + bytes + " bytes" + (count > 0 ? " with " + count + " records" : "")
                 + (e.response().truncated() ? " (cut at the scan's body cap)" : "") + "; limits: "
-                + RULES.oversizedBytes() + " bytes, " + RULES.oversizedElements() + " records";
+                + RULES.get().oversizedBytes() + " bytes, " + RULES.get().oversizedElements() + " records";
         return Optional.of(Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.LOW).confidence(Confidence.FIRM)
                 .title("Oversized default response on " + RateLimitAbsentCheck.path(e.request().uri()))
@@ -120,8 +122,8 @@ public final class UnboundedPageSizeCheck implements Check {
                                             int count) {
         String where = page.field().isEmpty() ? "records" : "'" + page.field() + "' records";
         String evidence = "default page: " + page.count() + " " + where + "; " + parameter + "="
-                + RULES.requestedSize() + ": " + count + " " + where + " (" + big.response().bodyBytes()
-                + " bytes), above the sane maximum of " + RULES.saneMaximum();
+                + RULES.get().requestedSize() + ": " + count + " " + where + " (" + big.response().bodyBytes()
+                + " bytes), above the sane maximum of " + RULES.get().saneMaximum();
         return Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
                 .severity(Severity.MEDIUM).confidence(Confidence.CONFIRMED)
                 .title("Page size of " + RateLimitAbsentCheck.path(base.request().uri()) + " is not capped")

@@ -1,5 +1,6 @@
 package dev.parapet.checks.ssrf;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.WriteAwareProbe;
@@ -43,7 +44,7 @@ public final class SsrfInternalReachCheck implements InputCheck<SsrfInternalReac
             "Never fetch client-supplied URLs from the server's network position; where a feature needs it, allow-list"
                     + " https hosts, resolve and refuse internal addresses, refuse redirects, use a separate egress.");
 
-    static final InternalTargets DATA = CheckData.load(DESCRIPTOR.id(), "targets.json", InternalTargets.class);
+    static final Supplier<InternalTargets> DATA = CheckData.once(() -> CheckData.load(DESCRIPTOR.id(), "targets.json", InternalTargets.class));
 
     static final String REMEDIATION = "Do not fetch URLs taken from requests. If the feature needs it: accept https"
             + " only, allow-list the hosts, resolve the name and refuse loopback, private, link-local and metadata"
@@ -85,7 +86,7 @@ public final class SsrfInternalReachCheck implements InputCheck<SsrfInternalReac
     /** One probe per internal service. */
     @Override
     public int confirmCost() {
-        return DATA.targets().size();
+        return DATA.get().targets().size();
     }
 
     @Override
@@ -123,7 +124,7 @@ public final class SsrfInternalReachCheck implements InputCheck<SsrfInternalReac
         URI target = ctx.inventory().target();
         int port = SelfPage.loopbackOf(target).getPort();
         List<Finding> findings = new ArrayList<>(List.of(s.self()));
-        for (InternalTargets.Target t : DATA.within(TargetHost.allowedScopes(target))) {
+        for (InternalTargets.Target t : DATA.get().within(TargetHost.allowedScopes(target))) {
             if (ctx.remainingBudget() <= 0) {
                 break;
             }

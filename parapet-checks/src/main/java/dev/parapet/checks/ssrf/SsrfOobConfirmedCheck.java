@@ -1,5 +1,6 @@
 package dev.parapet.checks.ssrf;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CanaryEvidence;
 import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
@@ -44,7 +45,7 @@ public final class SsrfOobConfirmedCheck implements InputCheck<SsrfOobConfirmedC
     record Words(Set<String> registrationWords) {
     }
 
-    static final Words WORDS = CheckData.load("ssrf-oob-confirmed", "parameters.json", Words.class);
+    static final Supplier<Words> WORDS = CheckData.once(() -> CheckData.load("ssrf-oob-confirmed", "parameters.json", Words.class));
     /** How long one planted token waits for the target's request: fetchers usually call at once. */
     static final Duration WAIT = Duration.ofSeconds(3);
 
@@ -72,7 +73,7 @@ public final class SsrfOobConfirmedCheck implements InputCheck<SsrfOobConfirmedC
     @Override
     public boolean appliesTo(InputPoint p) {
         return p.is(ValueShape.URL) && p.location() != InputLocation.XML
-                && !FetchParameter.hasWord(p.name(), WORDS.registrationWords());
+                && !FetchParameter.hasWord(p.name(), WORDS.get().registrationWords());
     }
 
     /** The object a PUT or PATCH writes is read first; then the one planting probe. */

@@ -44,11 +44,11 @@ public final class Logins {
     private static boolean loginPath(String path) {
         for (String segment : path.split("/")) {
             for (String word : segment.split("[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")) {
-                if (WriteVocabulary.DEFAULT.loginWords().contains(WriteVocabulary.normal(word))) {
+                if (WriteVocabulary.DEFAULT.get().loginWords().contains(WriteVocabulary.normal(word))) {
                     return true;
                 }
             }
-            if (WriteVocabulary.DEFAULT.loginWords().contains(WriteVocabulary.normal(segment))) {
+            if (WriteVocabulary.DEFAULT.get().loginWords().contains(WriteVocabulary.normal(segment))) {
                 return true;
             }
         }
@@ -113,7 +113,7 @@ public final class Logins {
         for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (f.getValue().isTextual() && f.getValue().asText().length() >= 8
-                    && WriteVocabulary.DEFAULT.tokenFields().contains(WriteVocabulary.normal(f.getKey()))) {
+                    && WriteVocabulary.DEFAULT.get().tokenFields().contains(WriteVocabulary.normal(f.getKey()))) {
                 return Optional.of(f.getValue().asText());
             }
         }

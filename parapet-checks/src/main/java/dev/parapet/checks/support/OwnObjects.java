@@ -68,7 +68,7 @@ public final class OwnObjects {
 
     /** The primary identity's own id: the id field of the first recorded answer at a {@code /me}-like URL. */
     static Optional<String> ownId(Inventory inventory) {
-        WriteVocabulary words = WriteVocabulary.DEFAULT;
+        WriteVocabulary words = WriteVocabulary.DEFAULT.get();
         for (Exchange e : inventory.answeredGets()) {
             String path = e.request().uri().getRawPath();
             String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);

@@ -45,7 +45,7 @@ public final class WriteFields {
     public static Optional<Harmless> harmless(Operation op, ObjectNode object, Markers markers) {
         for (ApiRequestBody.Field f : WriteBodies.fields(op)) {
             String name = WriteVocabulary.normal(WriteBodies.leaf(f.pointer()));
-            if (f.readOnly() || !WriteVocabulary.DEFAULT.harmlessFields().contains(name)) {
+            if (f.readOnly() || !WriteVocabulary.DEFAULT.get().harmlessFields().contains(name)) {
                 continue;
             }
             Optional<JsonNode> old = WriteBodies.at(object, f.pointer()).filter(JsonNode::isTextual);

@@ -1,5 +1,6 @@
 package dev.parapet.checks.support;
 
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.Set;
 record WriteVocabulary(Set<String> loginWords, Set<String> tokenFields, Set<String> ownObjectSegments,
                        List<String> ownIdFields, Set<String> harmlessFields) {
 
-    static final WriteVocabulary DEFAULT = CheckData.load("writes", "accounts.json", WriteVocabulary.class);
+    static final Supplier<WriteVocabulary> DEFAULT = CheckData.once(() -> CheckData.load("writes", "accounts.json", WriteVocabulary.class));
 
     WriteVocabulary {
         loginWords = Set.copyOf(loginWords);

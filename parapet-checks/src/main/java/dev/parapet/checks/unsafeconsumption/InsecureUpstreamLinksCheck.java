@@ -1,5 +1,6 @@
 package dev.parapet.checks.unsafeconsumption;
 
+import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.checks.support.CheckData;
@@ -44,7 +45,7 @@ public final class InsecureUpstreamLinksCheck implements Check {
     private record Link(String field, String url) {
     }
 
-    static final Rules RULES = CheckData.load("insecure-upstream-links", "fields.json", Rules.class);
+    static final Supplier<Rules> RULES = CheckData.once(() -> CheckData.load("insecure-upstream-links", "fields.json", Rules.class));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_FETCHES = 5;
     private static final int MAX_LINKS_SHOWN = 3;
@@ -93,7 +94,7 @@ public final class InsecureUpstreamLinksCheck implements Check {
         if (node == null) {
             return;
         }
-        if (node.isTextual() && RULES.urlField(field) && isThirdPartyHttp(node.asText(), ownHost)) {
+        if (node.isTextual() && RULES.get().urlField(field) && isThirdPartyHttp(node.asText(), ownHost)) {
             out.add(new Link(field, node.asText()));
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -115,7 +116,7 @@ public final class InsecureUpstreamLinksCheck implements Check {
                 return false;
             }
             String h = host.toLowerCase(Locale.ROOT);
-            return !h.equals(ownHost) && RULES.ignoredHosts().stream().noneMatch(h::equals);
+            return !h.equals(ownHost) && RULES.get().ignoredHosts().stream().noneMatch(h::equals);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,5 +1,6 @@
 package dev.parapet.checks.unsafeconsumption;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -32,14 +33,14 @@ public final class JsonpCallbackCheck implements Check {
     record Rules(List<String> parameters, List<String> ignoredPrefixes) {
     }
 
-    static final Rules RULES = CheckData.load("jsonp-callback", "parameters.json", Rules.class);
+    static final Supplier<Rules> RULES = CheckData.once(() -> CheckData.load("jsonp-callback", "parameters.json", Rules.class));
     static final int MAX_ENDPOINTS = 4;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("jsonp-callback", Category.UNSAFE_CONSUMPTION,
             "JSONP callback exposes data cross-origin",
             "Requests JSON endpoints with callback=/jsonp=/cb= set to a unique function name and reports those "
                     + "that answer with JavaScript calling that function.",
-            Severity.MEDIUM, List.of(346, 749), MAX_ENDPOINTS * RULES.parameters().size(), Set.of("jsonp", "cors"),
+            Severity.MEDIUM, List.of(346, 749), MAX_ENDPOINTS * RULES.get().parameters().size(), Set.of("jsonp", "cors"),
             "Remove JSONP support and serve plain JSON with an explicit CORS allow-list; where JSONP must stay, "
                     + "serve only public data and restrict callback names to [A-Za-z0-9_.]{1,64}.");
 
@@ -61,7 +62,7 @@ public final class JsonpCallbackCheck implements Check {
         int n = 0;
         for (URI uri : endpoints) {
             n++;
-            for (String parameter : RULES.parameters()) {
+            for (String parameter : RULES.get().parameters()) {
                 String function = "parapetJsonp" + n + "_" + parameter;
                 Exchange e = ctx.probe(ProbeRequest.get(QueryParameters.with(uri, parameter, function)));
                 if (wraps(e.body(), function) && e.response() != null && e.response().isSuccess()) {
@@ -79,7 +80,7 @@ public final class JsonpCallbackCheck implements Check {
         boolean changed = true;
         while (changed) {
             changed = false;
-            for (String prefix : RULES.ignoredPrefixes()) {
+            for (String prefix : RULES.get().ignoredPrefixes()) {
                 if (rest.startsWith(prefix)) {
                     rest = skipGuard(rest.substring(prefix.length()), prefix).stripLeading();
                     changed = true;

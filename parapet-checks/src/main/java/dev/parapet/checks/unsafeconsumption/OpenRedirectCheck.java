@@ -1,5 +1,6 @@
 package dev.parapet.checks.unsafeconsumption;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
@@ -39,14 +40,14 @@ public final class OpenRedirectCheck implements Check {
         }
     }
 
-    static final Rules RULES = CheckData.load("open-redirect", "parameters.json", Rules.class);
+    static final Supplier<Rules> RULES = CheckData.once(() -> CheckData.load("open-redirect", "parameters.json", Rules.class));
     static final int MAX_CANDIDATES = 6;
 
     static final CheckDescriptor DESCRIPTOR = new CheckDescriptor("open-redirect", Category.UNSAFE_CONSUMPTION,
             "Open redirect",
             "Sets redirect-style query parameters (next, url, returnTo, continue …) to an outside host and reports "
                     + "those whose Location header then points there.",
-            Severity.MEDIUM, List.of(601), MAX_CANDIDATES * RULES.probeTargets().size(),
+            Severity.MEDIUM, List.of(601), MAX_CANDIDATES * RULES.get().probeTargets().size(),
             Set.of("redirect", "phishing"),
             "Redirect only to relative paths or to an allow-list of hosts, e.g. 'if (!next.startsWith(\"/\") || "
                     + "next.startsWith(\"//\")) next = \"/\";', and never copy a parameter into Location unchecked.");
@@ -68,7 +69,7 @@ public final class OpenRedirectCheck implements Check {
         List<Finding> findings = new ArrayList<>();
         for (Map.Entry<String, URI> c : candidates.entrySet()) {
             String parameter = c.getKey().substring(c.getKey().indexOf(' ') + 1);
-            for (String value : RULES.probeTargets()) {
+            for (String value : RULES.get().probeTargets()) {
                 Exchange e = ctx.probe(ProbeRequest.get(QueryParameters.with(c.getValue(), parameter, value)));
                 Optional<String> location = outsideLocation(e);
                 if (location.isPresent()) {
@@ -92,7 +93,7 @@ public final class OpenRedirectCheck implements Check {
                 continue;
             }
             for (String name : QueryParameters.names(uri)) {
-                if (RULES.isRedirectParameter(name) && out.size() < MAX_CANDIDATES) {
+                if (RULES.get().isRedirectParameter(name) && out.size() < MAX_CANDIDATES) {
                     out.putIfAbsent(uri.getRawPath() + " " + name, uri);
                 }
             }
@@ -107,7 +108,7 @@ public final class OpenRedirectCheck implements Check {
         }
         Optional<String> location = e.responseHeaders().first("Location").map(String::trim);
         return location.filter(l -> hostOf(e.request().uri(), l)
-                .map(h -> h.equals(RULES.probeHost())).orElse(false));
+                .map(h -> h.equals(RULES.get().probeHost())).orElse(false));
     }
 
     private static Optional<String> hostOf(URI base, String location) {

@@ -1,5 +1,6 @@
 package dev.parapet.checks.unsafeconsumption;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CanaryEvidence;
 import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
@@ -34,7 +35,7 @@ public final class UpstreamContentReflectedCheck implements Check {
     record Words(Set<String> words, Set<String> registrationWords) {
     }
 
-    static final Words WORDS = CheckData.load("upstream-content-reflected", "parameters.json", Words.class);
+    static final Supplier<Words> WORDS = CheckData.once(() -> CheckData.load("upstream-content-reflected", "parameters.json", Words.class));
     static final int MAX_PARAMETERS = 6;
     /** How long all planted tokens together may wait for the canary's log to show the fetch. */
     static final Duration WAIT = Duration.ofSeconds(3);
@@ -61,8 +62,8 @@ public final class UpstreamContentReflectedCheck implements Check {
         if (unavailable.isPresent()) {
             return CheckOutcome.notApplicable(unavailable.get());
         }
-        List<FetchParameter> parameters = FetchParameter.find(ctx.inventory(), WORDS.words(), Integer.MAX_VALUE)
-                .stream().filter(p -> !FetchParameter.hasWord(p.name(), WORDS.registrationWords()))
+        List<FetchParameter> parameters = FetchParameter.find(ctx.inventory(), WORDS.get().words(), Integer.MAX_VALUE)
+                .stream().filter(p -> !FetchParameter.hasWord(p.name(), WORDS.get().registrationWords()))
                 .limit(MAX_PARAMETERS).toList();
         if (parameters.isEmpty()) {
             return CheckOutcome.notApplicable("no URL-accepting query parameter among "

@@ -1,5 +1,6 @@
 package dev.parapet.checks.unsafeconsumption;
 
+import java.util.function.Supplier;
 import dev.parapet.checks.support.CanaryEvidence;
 import dev.parapet.checks.support.CanaryRound;
 import dev.parapet.checks.support.CheckData;
@@ -36,8 +37,8 @@ import java.util.Set;
  */
 public final class WebhookAnyHostCheck implements Check {
 
-    static final Registration.Rules RULES = CheckData.load("webhook-any-host", "registrations.json",
-            Registration.Rules.class);
+    static final Supplier<Registration.Rules> RULES = CheckData.once(() -> CheckData.load("webhook-any-host", "registrations.json",
+            Registration.Rules.class));
     static final int MAX_REGISTRATIONS = 6;
     /** Registrations often verify the URL asynchronously, so they get a little longer than a fetch. */
     static final Duration WAIT = Duration.ofSeconds(4);
@@ -64,7 +65,7 @@ public final class WebhookAnyHostCheck implements Check {
         if (unavailable.isPresent()) {
             return CheckOutcome.notApplicable(unavailable.get());
         }
-        List<Registration> registrations = Registration.find(ctx.inventory(), RULES, ctx.mode() == ScanMode.ACTIVE,
+        List<Registration> registrations = Registration.find(ctx.inventory(), RULES.get(), ctx.mode() == ScanMode.ACTIVE,
                 MAX_REGISTRATIONS);
         if (registrations.isEmpty()) {
             return CheckOutcome.notApplicable(ctx.mode() == ScanMode.ACTIVE

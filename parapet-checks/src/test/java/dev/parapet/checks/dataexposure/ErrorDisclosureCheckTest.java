@@ -68,7 +68,7 @@ class ErrorDisclosureCheckTest extends CheckContractTest {
             "Microsoft SQL Server|Unclosed quotation mark after the character string ''.",
             "PostgreSQL|{\"error\":\"relation \\\"userz\\\" does not exist\"}"})
     void recognisesFrameworkSignatures(String framework, String body) {
-        List<Disclosure> found = ErrorDisclosureCheck.SIGNATURES.disclosures(body.replace("\\n", "\n")
+        List<Disclosure> found = ErrorDisclosureCheck.SIGNATURES.get().disclosures(body.replace("\\n", "\n")
                 .replace("\\t", "\t"));
         assertThat(found).isNotEmpty();
         assertThat(found.getFirst().frameworks()).contains(framework);
@@ -76,16 +76,16 @@ class ErrorDisclosureCheckTest extends CheckContractTest {
 
     @Test
     void judgesGenericErrorsAndOrdinaryDataAsSilent() {
-        assertThat(ErrorDisclosureCheck.SIGNATURES.disclosures(
+        assertThat(ErrorDisclosureCheck.SIGNATURES.get().disclosures(
                 "{\"error\":\"internal error\",\"requestId\":\"8f14e45fceea167a\"}")).isEmpty();
-        assertThat(ErrorDisclosureCheck.SIGNATURES.disclosures(
+        assertThat(ErrorDisclosureCheck.SIGNATURES.get().disclosures(
                 "{\"title\":\"Meet us at Main St.\",\"path\":\"/docs/errors\",\"note\":\"syntax is simple\"}"))
                 .isEmpty();
     }
 
     @Test
     void buildsMalformedVariantsOnlyWhereAValueOrIdExists() {
-        var probes = ErrorDisclosureCheck.SIGNATURES.probes();
+        var probes = ErrorDisclosureCheck.SIGNATURES.get().probes();
         assertThat(ErrorProbes.variants(URI.create("http://h/api/items/42?x=1"), probes)).extracting(URI::toString)
                 .containsExactly("http://h/api/items/42?x=1%27", "http://h/api/items/%ff?x=1",
                         "http://h/api/items/99999999999999999999999?x=1", "http://h/api/items/42?x=1%25");

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PiiExposureCheckTest extends CheckContractTest {
 
-    private static final PiiScanner SCANNER = new PiiScanner(PiiExposureCheck.PATTERNS);
+    private static final PiiScanner SCANNER = new PiiScanner(PiiExposureCheck.PATTERNS.get());
 
     @Override
     protected Check check() {

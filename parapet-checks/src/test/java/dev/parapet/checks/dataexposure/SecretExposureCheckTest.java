@@ -64,15 +64,15 @@ class SecretExposureCheckTest extends CheckContractTest {
 
     @Test
     void ignoresPlaceholdersAndPublishedExampleKeys() {
-        assertThat(SecretExposureCheck.DATA.isPlaceholder("${DB_PASSWORD}")).isTrue();
-        assertThat(SecretExposureCheck.DATA.isPlaceholder("<password>")).isTrue();
-        assertThat(SecretExposureCheck.DATA.isPlaceholder("AKIA" + "IOSFODNN7EXAMPLE")).isTrue();
-        assertThat(SecretExposureCheck.DATA.isPlaceholder("Tr0ub4dor-x7Qp")).isFalse();
+        assertThat(SecretExposureCheck.DATA.get().isPlaceholder("${DB_PASSWORD}")).isTrue();
+        assertThat(SecretExposureCheck.DATA.get().isPlaceholder("<password>")).isTrue();
+        assertThat(SecretExposureCheck.DATA.get().isPlaceholder("AKIA" + "IOSFODNN7EXAMPLE")).isTrue();
+        assertThat(SecretExposureCheck.DATA.get().isPlaceholder("Tr0ub4dor-x7Qp")).isFalse();
     }
 
     @Test
     void recognisesEnvironmentDumpsAsJsonDotenvTextAndProcEnviron() {
-        var env = SecretExposureCheck.DATA.environment();
+        var env = SecretExposureCheck.DATA.get().environment();
         assertThat(env.namesIn("{\"PATH\":\"/usr/bin\",\"HOME\":\"/root\",\"AWS_REGION\":\"eu-west-1\"}"))
                 .containsExactly("PATH", "HOME", "AWS_REGION");
         assertThat(env.namesIn("NODE_ENV=production\nDATABASE_URL=postgres://a:b@db/x\nPORT=3000\nHOSTNAME=web-1"))
@@ -115,7 +115,7 @@ class SecretExposureCheckTest extends CheckContractTest {
     }
 
     private static String matches(String id, String text) {
-        var s = SecretExposureCheck.DATA.signatures().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+        var s = SecretExposureCheck.DATA.get().signatures().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         Matcher m = s.pattern().matcher(text);
         return m.find() ? m.group(s.secretGroup()) : "";
     }

@@ -64,19 +64,19 @@ class CookieFlagsCheckTest extends CheckContractTest {
     @Test
     void ignoresFlagsOfCookiesThatCarryNoSession() {
         SetCookie theme = SetCookie.parse("theme=light; Path=/").orElseThrow();
-        assertThat(CookieFlagsCheck.SESSION.byName(theme.name())).isFalse();
-        assertThat(CookieFlagsCheck.SESSION.byValue(theme.value())).isFalse();
+        assertThat(CookieFlagsCheck.SESSION.get().byName(theme.name())).isFalse();
+        assertThat(CookieFlagsCheck.SESSION.get().byValue(theme.value())).isFalse();
     }
 
     @Test
     void recognisesCommonSessionCookieNamesAndTokenValues() {
         for (String name : List.of("connect.sid", "JSESSIONID", "PHPSESSID", "session", "auth_token", "jwt",
                 "koa.sess", "__Host-session", "refresh_token")) {
-            assertThat(CookieFlagsCheck.SESSION.byName(name)).as(name).isTrue();
+            assertThat(CookieFlagsCheck.SESSION.get().byName(name)).as(name).isTrue();
         }
-        assertThat(CookieFlagsCheck.SESSION.byValue("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXZhbHVl"))
+        assertThat(CookieFlagsCheck.SESSION.get().byValue("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXZhbHVl"))
                 .isTrue();
-        assertThat(CookieFlagsCheck.SESSION.byName("_ga")).isFalse();
+        assertThat(CookieFlagsCheck.SESSION.get().byName("_ga")).isFalse();
     }
 
     @Test

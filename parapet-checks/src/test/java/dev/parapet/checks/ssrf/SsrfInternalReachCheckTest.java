@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SsrfInternalReachCheckTest extends CheckContractTest {
 
-    private static final int LOOPBACK_TARGETS = SsrfInternalReachCheck.DATA.within(
+    private static final int LOOPBACK_TARGETS = SsrfInternalReachCheck.DATA.get().within(
             java.util.EnumSet.of(InternalTargets.Scope.LOOPBACK)).size();
 
     @Override
@@ -167,7 +167,7 @@ class SsrfInternalReachCheckTest extends CheckContractTest {
 
     @Test
     void dataFileLoadsWithSignaturesThatMatchOnlyWhatTheyShould() {
-        InternalTargets data = SsrfInternalReachCheck.DATA;
+        InternalTargets data = SsrfInternalReachCheck.DATA.get();
         assertThat(data.targets()).extracting(InternalTargets.Target::id).doesNotHaveDuplicates()
                 .contains("docker-api", "kubelet", "file-passwd", "file-environ", "aws-metadata",
                         "cockroachdb-status-self");

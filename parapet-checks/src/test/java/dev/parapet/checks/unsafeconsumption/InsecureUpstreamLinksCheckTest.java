@@ -57,10 +57,10 @@ class InsecureUpstreamLinksCheckTest extends CheckContractTest {
 
     @Test
     void dataFilesOfTheUnsafeConsumptionChecksLoad() {
-        assertThat(InsecureUpstreamLinksCheck.RULES.urlField("webhook_url")).isTrue();
-        assertThat(InsecureUpstreamLinksCheck.RULES.urlField("price")).isFalse();
-        assertThat(OpenRedirectCheck.RULES.isRedirectParameter("RETURNTO")).isTrue();
-        assertThat(OpenRedirectCheck.RULES.probeTargets()).allMatch(t -> t.contains(OpenRedirectCheck.RULES.probeHost()));
-        assertThat(JsonpCallbackCheck.RULES.parameters()).contains("callback", "jsonp");
+        assertThat(InsecureUpstreamLinksCheck.RULES.get().urlField("webhook_url")).isTrue();
+        assertThat(InsecureUpstreamLinksCheck.RULES.get().urlField("price")).isFalse();
+        assertThat(OpenRedirectCheck.RULES.get().isRedirectParameter("RETURNTO")).isTrue();
+        assertThat(OpenRedirectCheck.RULES.get().probeTargets()).allMatch(t -> t.contains(OpenRedirectCheck.RULES.get().probeHost()));
+        assertThat(JsonpCallbackCheck.RULES.get().parameters()).contains("callback", "jsonp");
     }
 }
