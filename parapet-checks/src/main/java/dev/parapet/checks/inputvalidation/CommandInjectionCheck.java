@@ -1,6 +1,6 @@
-package dev.parapet.checks.injection;
+package dev.parapet.checks.inputvalidation;
 
-import dev.parapet.checks.injection.ShellSpellings.Spelling;
+import dev.parapet.checks.inputvalidation.ShellSpellings.Spelling;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.WriteAwareProbe;
 import dev.parapet.model.Category;

@@ -1,4 +1,4 @@
-package dev.parapet.checks.injection;
+package dev.parapet.checks.inputvalidation;
 
 import java.security.SecureRandom;
 import java.util.List;

@@ -1,6 +1,6 @@
-package dev.parapet.checks.injection;
+package dev.parapet.checks.inputvalidation;
 
-import dev.parapet.checks.injection.TemplateSyntaxes.Syntax;
+import dev.parapet.checks.inputvalidation.TemplateSyntaxes.Syntax;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.checks.support.WriteAwareProbe;
 import dev.parapet.model.Category;

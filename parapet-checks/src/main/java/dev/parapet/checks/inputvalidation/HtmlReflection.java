@@ -1,4 +1,4 @@
-package dev.parapet.checks.injection;
+package dev.parapet.checks.inputvalidation;
 
 import dev.parapet.model.Exchange;
 
