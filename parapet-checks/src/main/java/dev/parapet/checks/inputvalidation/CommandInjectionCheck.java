@@ -100,7 +100,7 @@ public final class CommandInjectionCheck implements InputCheck<CommandInjectionC
 
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
-        Optional<WriteAwareProbe> prepared = WriteAwareProbe.prepare(ctx, p);
+        Optional<WriteAwareProbe> prepared = InjectedInputs.prepare(ctx, p);
         if (prepared.isEmpty()) {
             return Optional.empty();
         }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Where and how an answer wrote back a marked probe: {@code <marker>'"<<marker>>}. The marker is letters and digits
  * (it starts with a letter, so {@code <marker>} parses as a start tag). A reflection is dangerous when the
  * characters that leave its context come back raw: {@code <} in element content (a new tag), the delimiting quote
- * in a quoted attribute, {@code >} in an unquoted one. Reads are linear scans, no regular expressions. Immutable.
+ * in a quoted attribute, {@code >} in an unquoted one. The body of a redirect is never rendered (browsers follow
+ * its Location), so it never counts. Reads are linear scans, no regular expressions. Immutable.
  *
  * @param marker  the marker sent
  * @param context where the dangerous reflection sits
@@ -49,7 +50,9 @@ record HtmlReflection(String marker, Context context, int at) {
 
     /** The first dangerous reflection of {@code marker} in {@code answer}, when the answer is HTML to a browser. */
     static Optional<HtmlReflection> in(Exchange answer, String marker) {
-        if (!answer.answered() || !rendersAsHtml(answer)) {
+        boolean redirect = answer.status() >= 300 && answer.status() < 400
+                && answer.responseHeaders().first("Location").isPresent();
+        if (!answer.answered() || redirect || !rendersAsHtml(answer)) {
             return Optional.empty();
         }
         String body = answer.body();

@@ -1,9 +1,16 @@
 package dev.parapet.checks.inputvalidation;
 
+import dev.parapet.checks.support.Logins;
+import dev.parapet.checks.support.WriteAwareProbe;
 import dev.parapet.model.Endpoint;
+import dev.parapet.model.Untested;
+import dev.parapet.spi.CheckContext;
 import dev.parapet.spi.InputLocation;
 import dev.parapet.spi.InputPoint;
+import dev.parapet.spi.Operation;
 import dev.parapet.spi.ValueShape;
+
+import java.util.Optional;
 
 /** What the injection checks share about the inputs they test: which hold text, and how findings name them. */
 final class InjectedInputs {
@@ -20,6 +27,24 @@ final class InjectedInputs {
         return p.location() != InputLocation.XML && !p.is(ValueShape.BOOLEAN)
                 && (p.is(ValueShape.FREE_TEXT) || p.is(ValueShape.HOST) || p.is(ValueShape.FILE))
                 && !plainNumber(p.value());
+    }
+
+    /**
+     * The probe for {@code p} ({@link WriteAwareProbe#prepare}), or empty, with the reason told to the engine, when
+     * sending values through it would create an account: a POST whose body takes a password (other than the
+     * login), since an account cannot be deleted with the scan's own credentials and only the sign-up checks
+     * log into what they create.
+     */
+    static Optional<WriteAwareProbe> prepare(CheckContext ctx, InputPoint p) throws InterruptedException {
+        Operation op = p.operation();
+        if (p.location().inBody() && op.method().equals("POST")
+                && ctx.inventory().surface().inputsOf(op).stream().anyMatch(i -> i.is(ValueShape.PASSWORD))
+                && !Logins.operation(ctx).map(op::equals).orElse(false)) {
+            ctx.untested(Untested.NO_READ_BACK, op.display() + " takes a password, so each probe would create an "
+                    + "account that the scan's credentials cannot delete");
+            return Optional.empty();
+        }
+        return WriteAwareProbe.prepare(ctx, p);
     }
 
     static boolean plainNumber(String v) {

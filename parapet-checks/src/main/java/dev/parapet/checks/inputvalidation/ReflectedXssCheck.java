@@ -81,7 +81,7 @@ public final class ReflectedXssCheck implements InputCheck<ReflectedXssCheck.Sig
 
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
-        Optional<WriteAwareProbe> prepared = WriteAwareProbe.prepare(ctx, p);
+        Optional<WriteAwareProbe> prepared = InjectedInputs.prepare(ctx, p);
         if (prepared.isEmpty()) {
             return Optional.empty();
         }

@@ -97,7 +97,7 @@ public final class TemplateInjectionCheck implements InputCheck<TemplateInjectio
 
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
-        Optional<WriteAwareProbe> prepared = WriteAwareProbe.prepare(ctx, p);
+        Optional<WriteAwareProbe> prepared = InjectedInputs.prepare(ctx, p);
         if (prepared.isEmpty()) {
             return Optional.empty();
         }
