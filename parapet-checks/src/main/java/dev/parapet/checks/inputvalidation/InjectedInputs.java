@@ -31,15 +31,21 @@ final class InjectedInputs {
 
     /**
      * The probe for {@code p} ({@link WriteAwareProbe#prepare}), or empty, with the reason told to the engine, when
-     * sending values through it would create an account: a POST whose body takes a password (other than the
-     * login), since an account cannot be deleted with the scan's own credentials and only the sign-up checks
-     * log into what they create.
+     * sending values through it would create an account: a POST (other than the login) whose body takes a
+     * password, since an account cannot be deleted with the scan's own credentials and only the sign-up checks
+     * log into what they create; and any POST body without {@code --allow-delete}, since what a POST creates is
+     * only ever removed by a DELETE.
      */
     static Optional<WriteAwareProbe> prepare(CheckContext ctx, InputPoint p) throws InterruptedException {
         Operation op = p.operation();
-        if (p.location().inBody() && op.method().equals("POST")
-                && ctx.inventory().surface().inputsOf(op).stream().anyMatch(i -> i.is(ValueShape.PASSWORD))
-                && !Logins.operation(ctx).map(op::equals).orElse(false)) {
+        boolean creates = p.location().inBody() && op.method().equals("POST")
+                && !Logins.operation(ctx).map(op::equals).orElse(false);
+        if (creates && !ctx.mayDelete()) {
+            ctx.untested(Untested.MODE, op.display() + " creates objects, which only --allow-delete lets the scan "
+                    + "delete again");
+            return Optional.empty();
+        }
+        if (creates && ctx.inventory().surface().inputsOf(op).stream().anyMatch(i -> i.is(ValueShape.PASSWORD))) {
             ctx.untested(Untested.NO_READ_BACK, op.display() + " takes a password, so each probe would create an "
                     + "account that the scan's credentials cannot delete");
             return Optional.empty();
