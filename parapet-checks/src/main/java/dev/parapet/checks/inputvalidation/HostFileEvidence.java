@@ -25,6 +25,7 @@ final class HostFileEvidence {
             case "environ" -> environ(probes, body);
             case "cgroup" -> "cgroup: " + runtime(probes, body) + "; " + Snippets.oneLine(body, 80);
             case "service-account-token" -> "token " + Snippets.mask(body.trim(), KEEP);
+            case "dotenv", "application-properties" -> settings(probes, body);
             case "passwd" -> body.lines().filter(l -> l.contains(":")).count() + " accounts, first: "
                     + Snippets.oneLine(body.lines().findFirst().orElse(""), 60);
             default -> Snippets.oneLine(body, 80);
@@ -43,6 +44,47 @@ final class HostFileEvidence {
             }
         }
         return variables.length + " variables: " + String.join(", ", shown);
+    }
+
+    /**
+     * Setting names of a {@code KEY=value} (or {@code key: value}) file, values masked where they are secrets and
+     * dropped elsewhere; comments skipped.
+     */
+    static String settings(TraversalProbes probes, String body) {
+        List<String> shown = new ArrayList<>();
+        long count = 0;
+        for (String line : body.lines().map(String::strip).toList()) {
+            String setting = setting(line);
+            if (setting.isEmpty()) {
+                continue;
+            }
+            count++;
+            if (shown.size() < MAX_VARIABLES) {
+                int eq = setting.indexOf('=');
+                shown.add(isSecret(probes, setting) ? setting.substring(0, eq) + "="
+                        + Snippets.mask(setting.substring(eq + 1), KEEP) : setting.substring(0, eq));
+            }
+        }
+        return count + " settings: " + String.join(", ", shown);
+    }
+
+    /** Whether any setting of such a file holds a secret. */
+    static boolean holdsSecretSetting(TraversalProbes probes, String body) {
+        return body.lines().map(l -> setting(l.strip())).anyMatch(s -> !s.isEmpty() && isSecret(probes, s));
+    }
+
+    /** {@code NAME=value} for a settings line ({@code export } and {@code :} separators allowed), else empty. */
+    private static String setting(String line) {
+        String l = line.startsWith("export ") ? line.substring(7) : line;
+        int eq = l.indexOf('=');
+        int colon = l.indexOf(':');
+        int at = eq > 0 && (colon < 0 || eq < colon) ? eq : colon;
+        if (l.isEmpty() || l.startsWith("#") || at <= 0) {
+            return "";
+        }
+        String name = l.substring(0, at).strip().replace('.', '_').replace('-', '_');
+        return name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')
+                ? name + "=" + l.substring(at + 1).strip() : "";
     }
 
     /** Whether any variable of an environ body holds a secret. */

@@ -1,10 +1,9 @@
 package dev.parapet.checks.inputvalidation;
 
-import dev.parapet.checks.support.CheckData;
-import java.util.function.Supplier;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Role;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Target;
 import dev.parapet.checks.inputvalidation.TraversalProbes.Variant;
+import dev.parapet.checks.support.CheckData;
 import dev.parapet.checks.support.Snippets;
 import dev.parapet.model.Category;
 import dev.parapet.model.Confidence;
@@ -26,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Finds file inputs that escape their directory. The engine hands it every input whose value is file-like (by its
@@ -34,7 +34,9 @@ import java.util.Set;
  * ({@code /etc/passwd}) in the first spelling; a file read back, or a file-system error that the baseline lacks, is a
  * signal. Confirmation tries the other spellings, fallbacks ({@code /proc/self/environ}, {@code win.ini}) when the
  * primary was not reached, and follow-ups ({@code /proc/self/cgroup}, the Kubernetes service-account token) with the
- * spelling that worked (see {@link TraversalProbes}).
+ * spelling that worked (see {@link TraversalProbes}). The application's own files ({@code ../.env},
+ * {@code ../package.json}, {@code ../WEB-INF/web.xml}…), which frameworks that confine reads to their tree still
+ * serve, are tried one to four levels up ({@link AppFileReads}).
  *
  * <p>Only content decides: a file counts as read when its signature is in the answer and was not in the baseline,
  * whatever the status. Every finding is CONFIRMED (the file was read back) and carries {@code container-escape}
@@ -66,7 +68,8 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     record Signal(Exchange baseline, Optional<Hit> hit) {
     }
 
-    record Hit(Target target, Variant variant, Exchange exchange) {
+    /** A file read back: which, in which spelling, through which value. */
+    record Hit(Target target, Variant variant, String value, Exchange exchange) {
     }
 
     private final Supplier<TraversalProbes> probes = CheckData.once(() -> TraversalProbes.load());
@@ -93,17 +96,18 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
         return !v.isEmpty() && v.chars().allMatch(Character::isDigit);
     }
 
-    /** Baseline, control, primary target in the first spellings. */
+    /** Baseline, control, primary target in the first spellings, the screened application files. */
     @Override
     public int screenCost() {
-        return 2 + probes.get().screenVariants();
+        return 2 + probes.get().screenVariants() + probes.get().appFiles().screen().size();
     }
 
     /** The other spellings of the primary, the fallbacks in their first spellings, and every follow-up. */
     @Override
     public int confirmCost() {
         return probes.get().variants().size() - probes.get().screenVariants()
-                + fallbackTargets().size() * probes.get().fallbackVariants() + probes.get().targets().size();
+                + fallbackTargets().size() * probes.get().fallbackVariants() + probes.get().targets().size()
+                + AppFileReads.confirmCost(probes.get());
     }
 
     @Override
@@ -120,6 +124,10 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
                 return Optional.of(new Signal(baseline, hit));
             }
         }
+        Optional<Hit> app = AppFileReads.screen(ctx, p, baseline, probes.get());
+        if (app.isPresent()) {
+            return Optional.of(new Signal(baseline, app));
+        }
         boolean errors = control.answered() && probes.get().fileSystemError(control.body())
                 && !probes.get().fileSystemError(baseline.body());
         return errors ? Optional.of(new Signal(baseline, Optional.empty())) : Optional.empty();
@@ -128,20 +136,24 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
     @Override
     public List<Finding> confirm(CheckContext ctx, InputPoint p, Signal signal) throws InterruptedException {
         Map<String, Hit> hits = new LinkedHashMap<>();
-        Optional<Hit> first = signal.hit();
+        Optional<Hit> app = signal.hit().filter(h -> h.target().role() == Role.APP);
+        Optional<Hit> first = signal.hit().filter(h -> h.target().role() != Role.APP);
         if (first.isEmpty()) {
             first = discover(ctx, p, signal.baseline());
         }
-        if (first.isEmpty()) {
-            return List.of();
-        }
-        Hit found = first.get();
-        hits.put(found.target().id(), found);
-        for (Target t : probes.get().targets()) {
-            boolean samePlatform = t.platform().equals(found.target().platform());
-            if (!hits.containsKey(t.id()) && samePlatform && t.role() != Role.PRIMARY) {
-                attempt(ctx, p, signal.baseline(), t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
+        if (first.isPresent()) {
+            Hit found = first.get();
+            hits.put(found.target().id(), found);
+            for (Target t : probes.get().targets()) {
+                boolean samePlatform = t.platform().equals(found.target().platform());
+                if (!hits.containsKey(t.id()) && samePlatform && t.role() != Role.PRIMARY) {
+                    attempt(ctx, p, signal.baseline(), t, found.variant()).ifPresent(h -> hits.put(t.id(), h));
+                }
             }
+        }
+        Variant climbing = first.map(Hit::variant).filter(Variant::climbs).orElse(probes.get().variants().getFirst());
+        for (Hit h : AppFileReads.confirm(ctx, p, signal.baseline(), probes.get(), app, climbing)) {
+            hits.putIfAbsent(h.target().id(), h);
         }
         List<Finding> out = new ArrayList<>();
         for (Hit h : hits.values()) {
@@ -182,26 +194,36 @@ public final class PathTraversalCheck implements InputCheck<PathTraversalCheck.S
 
     private static Optional<Hit> attempt(CheckContext ctx, InputPoint p, Exchange baseline, Target t, Variant v)
             throws InterruptedException {
+        return attempt(ctx, p, baseline, t, v, v.value(t));
+    }
+
+    /** Sends {@code value} and keeps the answer when it is {@code t} and the baseline was not. */
+    static Optional<Hit> attempt(CheckContext ctx, InputPoint p, Exchange baseline, Target t, Variant v, String value)
+            throws InterruptedException {
         if (ctx.remainingBudget() <= 0) {
             return Optional.empty();
         }
-        Exchange e = ctx.probe(p.withRawValue(v.value(t)));
-        return e.answered() && t.readIn(e.body(), baseline.body()) ? Optional.of(new Hit(t, v, e)) : Optional.empty();
+        Exchange e = ctx.probe(p.withRawValue(value));
+        return e.answered() && t.readIn(e.body(), baseline.body()) ? Optional.of(new Hit(t, v, value, e))
+                : Optional.empty();
     }
 
     private Finding finding(InputPoint p, Exchange baseline, Hit hit) {
         Target t = hit.target();
         String body = hit.exchange().body();
-        boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes.get(), body);
+        boolean credentials = t.credentials() || t.id().equals("environ") && HostFileEvidence.holdsSecret(probes.get(), body)
+                || t.role() == Role.APP && HostFileEvidence.holdsSecretSetting(probes.get(), body);
+        Severity severity = credentials && t.role() == Role.APP ? Severity.CRITICAL : t.severity();
         String named = t.id().equals("cgroup") ? HostFileEvidence.runtime(probes.get(), body) : "";
         String runtime = named.isEmpty() ? ""
                 : named.startsWith("cgroup") ? " (" + named + ")" : " (container: " + named + ")";
         Finding.Builder b = Finding.builder(DESCRIPTOR.id(), DESCRIPTOR.category())
-                .severity(t.severity()).confidence(Confidence.CONFIRMED)
-                .title("Path traversal in '" + p.name() + "' reads " + t.label() + runtime)
+                .severity(severity).confidence(Confidence.CONFIRMED)
+                .title("Path traversal in '" + p.name() + "' reads " + t.label() + runtime
+                        + (t.role() == Role.APP ? " (" + hit.value() + ")" : ""))
                 .endpoint(new Endpoint(p.operation().method(), p.operation().uri(), p.operation().source()))
                 .parameter(p.name())
-                .evidence(Snippets.join(List.of(p.describe() + " = " + hit.variant().value(t) + " -> "
+                .evidence(Snippets.join(List.of(p.describe() + " = " + hit.value() + " -> "
                         + hit.exchange().status() + ", " + HostFileEvidence.describe(probes.get(), t, body),
                         "baseline " + p.name() + "=" + p.value() + " -> " + baseline.status(),
                         "spelling: " + hit.variant().id())))

@@ -96,6 +96,32 @@ class PathTraversalCheckTest extends CheckContractTest {
     }
 
     @Test
+    void readsTheApplicationsOwnDotEnvTwoLevelsUpWhenReadsAreConfinedToTheAppTree() throws IOException {
+        List<Finding> findings = findingsOn(PathTraversalFixtures.confinedToAppTree());
+        Finding env = reading(findings, ".env");
+        assertThat(env.severity()).as("it holds a password").isEqualTo(Severity.CRITICAL);
+        assertThat(env.tags()).contains("stage:credentials", "container-escape");
+        assertThat(env.title()).contains("(../../.env)");
+        assertThat(env.evidence()).contains("DB_PASSWORD=").doesNotContain("9vRt").contains("NODE_ENV");
+        Finding manifest = reading(findings, "package.json");
+        assertThat(manifest.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(findings).noneMatch(f -> f.title().contains("/etc/passwd"));
+    }
+
+    @Test
+    void recognisesApplicationFilesByTheirContentNotByAnAnswer() {
+        TraversalProbes.Target env = PROBES.appFiles().named(List.of("dotenv")).getFirst();
+        assertThat(env.readIn("FLASK_APP=app.py\nSECRET_KEY=abc\n", "Shop documents\n")).isTrue();
+        assertThat(env.readIn("{\"error\":\"no such template\"}", "Shop documents\n")).isFalse();
+        TraversalProbes.Target requirements = PROBES.appFiles().named(List.of("requirements-txt")).getFirst();
+        assertThat(requirements.readIn("# pinned\nFlask>=2.2\nPyYAML>=6.0\n", "x")).isTrue();
+        assertThat(requirements.readIn("<html><body>Flask>=2.2</body></html>", "x")).isFalse();
+        assertThat(PROBES.appFiles().files()).extracting(TraversalProbes.Target::path)
+                .contains(".env", "app.py", "config.py", "package.json", "application.properties", "WEB-INF/web.xml",
+                        "requirements.txt", "composer.json");
+    }
+
+    @Test
     void ignoresAFileSignatureTheBaselineAlreadyCarries() throws IOException {
         assertThat(findingsOn(PathTraversalFixtures.helpPageQuotingPasswd())).isEmpty();
     }

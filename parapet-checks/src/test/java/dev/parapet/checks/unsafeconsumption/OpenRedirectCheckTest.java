@@ -49,6 +49,17 @@ class OpenRedirectCheckTest extends CheckContractTest {
     }
 
     @Test
+    void getsPastAFilterThatRefusesOnlyDoubleSlashesThroughABackslash() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.naiveRedirectFilter()) {
+            assertThat(CheckHarness.findings(server.uri(), new OpenRedirectCheck())).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.parameter()).isEqualTo("to");
+                        assertThat(f.evidence()).contains("to=/\\parapet-redirect.invalid/");
+                    });
+        }
+    }
+
+    @Test
     void replacesOnlyTheNamedParameterAndKeepsTheOthers() {
         URI uri = URI.create("http://h/login?lang=en&next=%2Fhome");
         assertThat(QueryParameters.with(uri, "next", "https://x.invalid/"))
