@@ -7,7 +7,9 @@
 #   parapet scan URL --spec FILE --rate 1000 --concurrency 32 --format json -o REPORT
 # under /usr/bin/time -v and `timeout`, and reads requests and coverage from the JSON report, CPU seconds and peak RSS
 # from time. Then, against one 1,000-operation server, it runs BareClientLoop at 2,000 requests/s and a scan at
-# --rate 2000, and compares their requests per second.
+# --rate 2000, and compares their requests per second: over the whole run, and in each one's busiest 3 seconds as
+# the server counted them (a scan also waits: for out-of-band callbacks, between stages), which is what the rate
+# ceiling and the client's own cost decide.
 #
 # Writes bench/results/scan-benchmark.md and .json. Every run is bounded: the scan by --max-time (MAX_TIME) and
 # `timeout` (SCAN_TIMEOUT seconds), the bare loop by a count and a time, each server by its own lifetime.
@@ -88,10 +90,14 @@ done
 if [[ "${THROUGHPUT:-1}" == 1 ]]; then
   echo "throughput: bare HttpClient loop and parapet scan, both at 2000 requests/s..." >&2
   start_server 1000
+  date +%s > "$work/bare.start"
   "$java" -cp "$cp" dev.parapet.testkit.bench.BareClientLoop "http://127.0.0.1:$port/" 1000 2000 32 20000 60 \
     > "$work/bare.out" 2>&1 || true
+  date +%s > "$work/bare.end"
   scan "rate-2000" 1000 2000
+  date +%s > "$work/rate-2000.end"
   stop_server
+  cp "$work/server-1000.out" "$work/ticks.out"
 fi
 
 cores="$(nproc)"
@@ -162,6 +168,24 @@ if os.path.exists(bare_path):
         scan2000["requestsPerSecond"] = round(scan2000["requests"] * 1000 / max(1, scan2000["scanMillis"]), 1)
     if m and scan2000.get("requestsPerSecond"):
         throughput["ratio"] = round(scan2000["requestsPerSecond"] / float(m.group(3)), 2)
+    ticks = []
+    tick_path = os.path.join(work, "ticks.out")
+    if os.path.exists(tick_path):
+        ticks = [(int(a), int(b)) for a, b in re.findall(r"^tick (\d+) (\d+)$", open(tick_path).read(), re.M)]
+    def busiest(start, end, width=3):
+        window = [t for t in ticks if start <= t[0] <= end + 1]
+        best = 0
+        for i in range(len(window) - width):
+            best = max(best, (window[i + width][1] - window[i][1]) / (window[i + width][0] - window[i][0]))
+        return round(best, 1)
+    def stamp(name):
+        return int(open(os.path.join(work, name)).read().strip())
+    if ticks:
+        bare_start, bare_end, scan_end = stamp("bare.start"), stamp("bare.end"), stamp("rate-2000.end")
+        throughput["bareBusiest3s"] = busiest(bare_start, bare_end)
+        throughput["parapetBusiest3s"] = busiest(bare_end, scan_end)
+        if throughput["bareBusiest3s"]:
+            throughput["busiestRatio"] = round(throughput["parapetBusiest3s"] / throughput["bareBusiest3s"], 2)
 
 machine = {"cores": int(cores), "loadAverage": load, "mode": mode, "maxTime": max_time,
            "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -194,14 +218,17 @@ for r in runs:
 if throughput:
     b, p = throughput["bareLoop"], throughput["parapet"]
     lines += ["", "## Throughput at 2,000 requests/s, 32 in flight, one 1,000-operation server", "",
-              "| client | requests | requests/s |", "|---|---:|---:|"]
+              "| client | requests | requests/s over the run | requests/s in its busiest 3 s (server's count) |",
+              "|---|---:|---:|---:|"]
     if b:
-        lines.append("| bare JDK HttpClient loop (`BareClientLoop`) | %d | %.0f |" % (b["requests"], b["requestsPerSecond"]))
+        lines.append("| bare JDK HttpClient loop (`BareClientLoop`) | %d | %.0f | %s |" % (
+            b["requests"], b["requestsPerSecond"], throughput.get("bareBusiest3s", "")))
     if p.get("requests"):
-        lines.append("| `parapet scan --rate 2000` (requests ÷ scan duration) | %d | %.0f |" % (p["requests"],
-                                                                                            p["requestsPerSecond"]))
+        lines.append("| `parapet scan --rate 2000` (requests ÷ scan duration) | %d | %.0f | %s |" % (
+            p["requests"], p["requestsPerSecond"], throughput.get("parapetBusiest3s", "")))
     if "ratio" in throughput:
-        lines += ["", "Parapet reaches %.2f of the bare loop's requests/s (target: at least 0.5)." % throughput["ratio"]]
+        lines += ["", "Over the whole run Parapet reaches %.2f of the bare loop's requests/s; in the busiest seconds "
+                  "%s (target: at least 0.5)." % (throughput["ratio"], throughput.get("busiestRatio", "n/a"))]
 open(os.path.join(out, "scan-benchmark.md"), "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))
 PY

@@ -38,10 +38,12 @@ public final class BareClientLoop {
         AtomicLong errors = new AtomicLong();
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
+        long due = start;
         int sent = 0;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (; sent < requests && System.nanoTime() < deadline; sent++) {
-                long due = start + sent * interval;
+                // a ceiling, as a scan's rate is: time lost to a stall is not made up by a burst afterwards
+                due = Math.max(due + interval, System.nanoTime());
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);

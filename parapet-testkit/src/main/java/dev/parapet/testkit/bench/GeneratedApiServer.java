@@ -9,7 +9,9 @@ import java.time.Duration;
 /**
  * Runs a {@link GeneratedApi} for a benchmark script: {@code GeneratedApiServer OPERATIONS SPEC-FILE [SECONDS]}
  * writes the document to {@code SPEC-FILE}, starts the server on 127.0.0.1, prints {@code port N} on a line of its
- * own, and stops by itself after {@code SECONDS} (default 600, at most 3,600), or earlier when killed.
+ * own, then {@code tick EPOCH-SECOND REQUESTS} once a second (requests received so far, so a script can find the
+ * busiest seconds of a client's run), and stops by itself after {@code SECONDS} (default 600, at most 3,600), or
+ * earlier when killed.
  */
 public final class GeneratedApiServer {
 
@@ -29,7 +31,12 @@ public final class GeneratedApiServer {
         try (LoopbackHttpServer server = api.start()) {
             System.out.println("port " + server.port());
             System.out.flush();
-            Thread.sleep(lifetime);
+            long end = System.nanoTime() + lifetime.toNanos();
+            while (System.nanoTime() < end) {
+                Thread.sleep(1_000 - System.currentTimeMillis() % 1_000);
+                System.out.println("tick " + System.currentTimeMillis() / 1_000 + " " + server.requestCount());
+                System.out.flush();
+            }
         }
     }
 }
