@@ -53,6 +53,7 @@ trap stop_server EXIT
 # start_server N: starts the generated API, sets $server_pid and $port, writes the spec to $work/spec-N.json.
 start_server() {
   local n="$1"
+  : > "$work/server-$n.out"
   "$java" -cp "$cp" dev.parapet.testkit.bench.GeneratedApiServer "$n" "$work/spec-$n.json" "$server_seconds" \
     > "$work/server-$n.out" 2>&1 &
   server_pid=$!
