@@ -59,7 +59,7 @@ start_server() {
   server_pid=$!
   port=""
   for _ in $(seq 1 120); do
-    port="$(sed -n 's/^port \([0-9]*\)$/\1/p' "$work/server-$n.out")"
+    port="$(sed -n 's/^port \([0-9]*\)$/\1/p' "$work/server-$n.out" || true)"
     [[ -n "$port" ]] && return 0
     sleep 0.5
   done
