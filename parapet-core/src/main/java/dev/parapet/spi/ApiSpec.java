@@ -25,7 +25,7 @@ public record ApiSpec(String source, String version, List<ApiOperation> operatio
     public static final ApiSpec EMPTY = new ApiSpec("", "", List.of(), List.of(), List.of(), 0, 0);
 
     public ApiSpec {
-        operations = List.copyOf(operations);
+        operations = SpecOperations.of(operations);
         servers = List.copyOf(servers);
         warnings = List.copyOf(warnings);
     }
@@ -42,14 +42,12 @@ public record ApiSpec(String source, String version, List<ApiOperation> operatio
 
     /**
      * The documented operation whose mapped URL path matches this method and URL path, placeholders matching any
-     * one segment. HEAD matches a documented GET.
+     * one segment. HEAD matches a documented GET. The first such operation in document order; found through an
+     * index of path segments built on the first call, so a lookup costs the path's length, not the spec's size.
      */
     public Optional<ApiOperation> match(String method, URI uri) {
         String m = method.toUpperCase(Locale.ROOT);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return operations.stream()
-                .filter(o -> o.method().equals(m) || m.equals("HEAD") && o.method().equals("GET"))
-                .filter(o -> o.uri().isPresent() && PathTemplates.matches(o.uri().get(), o.pathTemplate(), path))
-                .findFirst();
+        return ((SpecOperations) operations).match(m, path);
     }
 }

@@ -31,7 +31,7 @@ public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exc
 
     public Inventory {
         endpoints = List.copyOf(endpoints);
-        exchanges = List.copyOf(exchanges);
+        exchanges = RecordedExchanges.of(exchanges);
         apiDocuments = List.copyOf(apiDocuments);
         spec = spec == null ? ApiSpec.EMPTY : spec;
         forms = forms == null ? List.of() : List.copyOf(forms);
@@ -82,6 +82,14 @@ public record Inventory(URI target, List<Endpoint> endpoints, List<Exchange> exc
 
     /** Answered GET exchanges for JSON or HTML endpoints inside the API, the natural bases for probing. */
     public List<Exchange> answeredGets() {
-        return exchanges.stream().filter(Exchange::answered).filter(e -> e.request().method().equals("GET")).toList();
+        return RecordedExchanges.cast(exchanges).answeredGets();
+    }
+
+    /**
+     * The first of {@link #answeredGets()} whose URL equals {@code uri}, found in constant time (the index is built
+     * once per inventory), for checks that reuse a recorded answer instead of sending the request again.
+     */
+    public java.util.Optional<Exchange> answeredGet(URI uri) {
+        return RecordedExchanges.cast(exchanges).answeredGet(uri);
     }
 }

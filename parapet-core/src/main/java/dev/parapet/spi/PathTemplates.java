@@ -13,21 +13,39 @@ final class PathTemplates {
      * came from a {@code {placeholder}} of {@code template} free to differ. Trailing slashes are ignored.
      */
     static boolean matches(URI mapped, String template, String path) {
-        String[] want = trim(mapped.getRawPath()).split("/", -1);
-        String[] got = trim(path).split("/", -1);
+        String[] want = pattern(mapped, template);
+        String[] got = segments(path);
         if (want.length != got.length) {
             return false;
         }
-        String[] tpl = trim(template).split("/", -1);
-        int offset = want.length - tpl.length;
         for (int i = 0; i < want.length; i++) {
-            int t = i - offset;
-            boolean placeholder = t >= 0 && tpl[t].contains("{");
-            if (!placeholder && !want[i].equals(got[i])) {
+            if (want[i] != null && !want[i].equals(got[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The segments of {@code mapped}'s path, {@code null} where the segment came from a {@code {placeholder}} of
+     * {@code template} (the template is aligned with the end of the path, after any server prefix).
+     */
+    static String[] pattern(URI mapped, String template) {
+        String[] want = segments(mapped.getRawPath());
+        String[] tpl = segments(template);
+        int offset = want.length - tpl.length;
+        for (int i = 0; i < want.length; i++) {
+            int t = i - offset;
+            if (t >= 0 && tpl[t].contains("{")) {
+                want[i] = null;
+            }
+        }
+        return want;
+    }
+
+    /** The segments of a path with its trailing slash ignored ({@code /} is one empty segment after the first). */
+    static String[] segments(String path) {
+        return trim(path).split("/", -1);
     }
 
     private static String trim(String p) {

@@ -3,7 +3,11 @@ package dev.parapet.spi;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
 
+import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * How far the API description covered the scan, for reports: how many operations it documents, how many endpoints
@@ -29,10 +33,14 @@ public record SpecCoverage(String source, String version, int documented, int di
         ApiSpec spec = inventory.spec();
         int discovered = (int) inventory.endpoints().stream()
                 .filter(e -> e.source() == Endpoint.Source.DISCOVERED).count();
+        Set<Map.Entry<String, URI>> answered = new HashSet<>();
+        for (Exchange e : inventory.exchanges()) {
+            if (e.answered()) {
+                answered.add(Map.entry(e.request().method(), e.request().uri()));
+            }
+        }
         int tested = (int) spec.operations().stream().filter(o -> o.uri().isPresent())
-                .filter(o -> inventory.exchanges().stream().filter(Exchange::answered)
-                        .anyMatch(e -> e.request().method().equals(o.method())
-                                && e.request().uri().equals(o.uri().get())))
+                .filter(o -> answered.contains(Map.entry(o.method(), o.uri().get())))
                 .count();
         return new SpecCoverage(spec.source(), spec.version(), spec.keptOperations(), discovered, tested,
                 spec.skippedOperations(), spec.warnings());

@@ -82,8 +82,7 @@ public final class AuthBypassVariantsCheck implements Check {
             if (out.size() == MAX_ENDPOINTS || !ep.method().equals("GET") || ep.uri().equals(ctx.inventory().target())) {
                 continue;
             }
-            Optional<Exchange> recorded = ctx.inventory().answeredGets().stream()
-                    .filter(e -> e.request().uri().equals(ep.uri())).findFirst();
+            Optional<Exchange> recorded = ctx.inventory().answeredGet(ep.uri());
             Exchange e = recordedAnonymously && recorded.isPresent() ? recorded.get()
                     : ctx.probe(ProbeRequest.get(ep.uri()).as(Identity.ANONYMOUS));
             if (Refusals.refused(e)) {

@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -58,6 +60,9 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
     }
 
     /** Variable names (exact, upper case) and prefixes of a process environment; {@code minimum} distinct ones. */
+    /** {@link Environment#patterns()} of each set of names loaded (one in practice). */
+    private static final Map<Environment, List<Pattern>> COMPILED_ENVIRONMENTS = new ConcurrentHashMap<>();
+
     record Environment(int minimum, List<String> names, List<String> prefixes) {
 
         /** The variable names (for a prefix: the first full name with it) that appear in {@code body} with a value. */
@@ -72,8 +77,15 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
             return found;
         }
 
-        /** One pattern per name or prefix, matching it as a JSON key or as a {@code NAME=value} line with a value. */
+        /**
+         * One pattern per name or prefix, matching it as a JSON key or as a {@code NAME=value} line with a value;
+         * compiled once per set of names, not once per response judged.
+         */
         List<Pattern> patterns() {
+            return COMPILED_ENVIRONMENTS.computeIfAbsent(this, Environment::compile);
+        }
+
+        private List<Pattern> compile() {
             var names = this.names.stream().map(Pattern::quote);
             var prefixed = prefixes.stream().map(p -> Pattern.quote(p) + "[A-Za-z0-9_]+");
             return Stream.concat(names, prefixed).map(n -> Pattern.compile(

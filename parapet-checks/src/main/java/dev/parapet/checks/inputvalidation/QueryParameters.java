@@ -163,7 +163,7 @@ final class QueryParameters {
     }
 
     private static Optional<Exchange> recordedGet(Inventory inventory, URI uri) {
-        return inventory.answeredGets().stream().filter(e -> e.request().uri().equals(uri)).findFirst();
+        return inventory.answeredGet(uri);
     }
 
     private static boolean sameOrigin(URI a, URI b) {

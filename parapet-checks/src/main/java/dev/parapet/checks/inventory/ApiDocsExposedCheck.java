@@ -97,7 +97,7 @@ public final class ApiDocsExposedCheck implements Check {
     }
 
     private static Optional<Exchange> recordedGet(Inventory inv, URI uri) {
-        return inv.answeredGets().stream().filter(e -> e.request().uri().equals(uri)).findFirst();
+        return inv.answeredGet(uri);
     }
 
     private static Finding documentFinding(Exchange e, OpenApiSummary s, boolean inline) {

@@ -64,7 +64,7 @@ public final class UndocumentedEndpointCheck implements Check {
                     || ep.uri().getRawPath().equals("/robots.txt") || spec.match("GET", ep.uri()).isPresent()) {
                 continue;
             }
-            var answer = inv.answeredGets().stream().filter(e -> e.request().uri().equals(ep.uri())).findFirst();
+            var answer = inv.answeredGet(ep.uri());
             if (answer.isEmpty() || !SpecResponses.carriesData(answer.get())) {
                 continue;
             }

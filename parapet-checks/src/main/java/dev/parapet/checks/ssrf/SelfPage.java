@@ -39,8 +39,9 @@ record SelfPage(URI loopbackUrl, List<String> markers) {
     static Optional<SelfPage> choose(Inventory inventory, String ownPath, java.util.function.UnaryOperator<String>
             probeText, String baselineBody) {
         Stream<Exchange> pages = Stream.concat(inventory.targetExchange().stream(), inventory.answeredGets().stream());
-        for (Exchange page : pages.filter(e -> e.status() == 200 && !e.body().isBlank())
-                .filter(e -> !e.request().uri().getRawPath().equals(ownPath)).toList()) {
+        // lazily: the first page with enough markers ends the walk, so a scan with many pages does not list them all
+        for (Exchange page : (Iterable<Exchange>) pages.filter(e -> e.status() == 200 && !e.body().isBlank())
+                .filter(e -> !e.request().uri().getRawPath().equals(ownPath))::iterator) {
             URI loopback = loopbackOf(page.request().uri());
             String probeUrl = probeText.apply(loopback.toString()) + " " + loopback;
             List<String> markers = markers(page.body(), baselineBody, probeUrl);

@@ -61,9 +61,8 @@ public final class WriteAwareProbe {
     public Exchange baseline(CheckContext ctx) throws InterruptedException {
         if (point.operation().readOnlyMethod() && !point.location().inBody()) {
             ProbeRequest base = point.baseline();
-            Optional<Exchange> recorded = ctx.inventory().answeredGets().stream()
-                    .filter(e -> e.request().uri().equals(base.uri()) && base.method().equals("GET")
-                            && base.headers().fields().isEmpty()).findFirst();
+            Optional<Exchange> recorded = base.method().equals("GET") && base.headers().fields().isEmpty()
+                    ? ctx.inventory().answeredGet(base.uri()) : Optional.empty();
             return recorded.isPresent() ? recorded.get() : ctx.probe(base);
         }
         return send(ctx, point.value());
