@@ -19,6 +19,8 @@ final class LoggingOptions {
         };
         if (level != null) {
             ((Logger) LoggerFactory.getLogger("dev.parapet")).setLevel(level);
+            // the spec parser's own messages (quiet by default, see logback.xml)
+            ((Logger) LoggerFactory.getLogger("io.swagger")).setLevel(level);
         }
     }
 }

@@ -28,8 +28,9 @@ import java.util.concurrent.Callable;
 final class McpCommand implements Callable<Integer> {
 
     @Option(names = "--allow-target", paramLabel = "PATTERN",
-            description = "Also allow scanning hosts matching PATTERN (a host name or address; * matches any "
-                    + "characters, e.g. *.staging.example.com). Repeatable.")
+            description = "Also allow scanning targets matching PATTERN: addresses the target resolves to "
+                    + "(10.0.0.0/24, 10.0.0.*, 203.0.113.7, fd00::/8) or a host name exactly (api.example.com; "
+                    + "*.staging.example.com for its subdomains). Repeatable.")
     List<String> allowTargets = new ArrayList<>();
 
     @Mixin

@@ -390,11 +390,13 @@ public final class ConfigLoader {
     }
 
     /** Validates the target argument: an absolute http(s) URL with a host. */
-    public static URI parseTarget(String text) {
+    public static URI parseTarget(String given) {
+        // a password in the URL's user-info never reaches an error message
+        String text = dev.parapet.http.Redactor.text(given);
         String hint = "give an absolute URL such as http://127.0.0.1:8080/api";
         URI u;
         try {
-            u = new URI(text.trim());
+            u = new URI(given.trim());
         } catch (URISyntaxException e) {
             if (text.trim().matches("(?i)https?://([/?#].*)?")) {
                 throw new ConfigException("'" + text + "' has no host: " + hint); // "http://" alone is a typo

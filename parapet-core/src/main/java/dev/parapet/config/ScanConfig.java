@@ -24,7 +24,9 @@ import java.util.Set;
  * their own ({@code --i-own}); active probes that change state run only when it matches the target's host.
  * {@code maxRequests} bounds the requests of the whole scan ({@code --max-requests}); 0 means derived from rate
  * and time (see {@link #requestBudget()}). {@code allowDelete} lets active mode send DELETE ({@code --allow-delete});
- * without it no DELETE is ever sent.
+ * without it no DELETE is ever sent. A {@code target} given with user-info ({@code http://user:password@host/}) is
+ * kept without it; the credential becomes the primary identity's Basic {@code Authorization} (see
+ * {@link TargetUserInfo}).
  */
 public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext context, double rate,
                          int concurrency, Duration maxTime, Duration connectTimeout, Duration readTimeout,
@@ -39,6 +41,10 @@ public record ScanConfig(URI target, List<URI> scope, ScanMode mode, ScanContext
         spec = spec == null ? "" : spec.strip();
         specHosts = specHosts == null ? List.of() : List.copyOf(specHosts);
         identities = identities == null ? Identities.NONE : identities;
+        // user-info never stays in the target: everything that shows the target shows it without the password
+        TargetUserInfo.Split split = TargetUserInfo.split(target, identities);
+        target = split.target();
+        identities = split.identities();
         oobUrl = oobUrl == null ? "" : oobUrl.strip();
         tier = tier == null ? ProbeTier.STANDARD : tier;
         ownedHost = ownedHost == null ? "" : ownedHost.strip();

@@ -174,6 +174,12 @@ final class RequestExecutor {
             }
             limiter.acquire(host);
             try {
+                // a request queued behind the rate limit (the spec stage submits hundreds at once) may reach the
+                // front after the deadline: it is cancelled there, not sent late
+                if (control.isStopping() && !evenWhenStopping) {
+                    return Exchange.failed(request, ExchangeOutcome.CANCELLED, "scan stopping: "
+                            + control.reason(), Duration.ZERO);
+                }
                 exchange = transport.send(request);
             } finally {
                 limiter.release(host);

@@ -112,6 +112,9 @@ public final class ScanEngine {
             Discovery discovery = new Discovery(executor, scope, Discovery.Limits.defaults(
                     config.maxDiscoveredEndpoints(), started.plus(config.maxTime().multipliedBy(2).dividedBy(5))),
                     config.seed());
+            SpecStage specStage = new SpecStage(executor, scope, SpecStage.installedLoader());
+            // the spec the user named is read before anything is scanned: one that cannot be read stops here
+            dev.parapet.spi.ApiSpec named = specStage.readNamed(config);
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
                 throw new TargetUnreachableException(first.error(), first);
@@ -121,8 +124,7 @@ public final class ScanEngine {
             // the scan's request budget leaves after discovery, so the checks keep the other half.
             int specCalls = (int) Math.max(config.maxDiscoveredEndpoints(),
                     (config.requestBudget() - executor.requestsSent()) / 2);
-            Inventory inventory = new SpecStage(executor, scope, SpecStage.installedLoader())
-                    .enrich(discovered, config, specCalls);
+            Inventory inventory = specStage.enrich(discovered, config, specCalls, named);
             SurfaceVocabulary vocabulary = SurfaceVocabulary.get();
             inventory = inventory.withSurface(new SurfaceBuilder(scope, vocabulary).build(inventory));
             events.publish(new ScanEvent.DiscoveryCompleted(scanId, inventory.endpoints().size(),

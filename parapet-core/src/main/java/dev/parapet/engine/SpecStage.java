@@ -1,5 +1,6 @@
 package dev.parapet.engine;
 
+import dev.parapet.config.ConfigException;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.model.Endpoint;
 import dev.parapet.model.Exchange;
@@ -35,7 +36,9 @@ import java.util.concurrent.Future;
  * GET the document describes as changing state; in passive mode the spec is attached but neither called nor
  * added): collections first, then item operations with an id their collection listed where there is one (see
  * {@link ListIds}). The reader is found through {@link ServiceLoader}, so the engine
- * works, without a spec, when none is on the class path. A bad spec never stops the scan.
+ * works, without a spec, when none is on the class path. A bad spec discovery found never stops the scan (its
+ * problems are warnings); one the user named that cannot be read at all does, before anything is scanned
+ * ({@link #readNamed}).
  */
 final class SpecStage {
 
@@ -56,8 +59,31 @@ final class SpecStage {
         return ServiceLoader.load(SpecLoader.class).findFirst();
     }
 
-    Inventory enrich(Inventory inventory, ScanConfig config, int maxCalls) throws InterruptedException {
-        ApiSpec spec = read(inventory, config);
+    /**
+     * Reads the spec the user named ({@code --spec}), before anything is scanned; {@link ApiSpec#EMPTY} when none
+     * was named. A document the user gave is configuration: one that cannot be read, or does not read as Swagger or
+     * OpenAPI at all, stops the scan here. One that reads with problems is kept, its problems are warnings.
+     *
+     * @throws ConfigException naming the spec and its first problem, in one line
+     */
+    ApiSpec readNamed(ScanConfig config) throws InterruptedException {
+        if (config.spec().isEmpty()) {
+            return ApiSpec.EMPTY;
+        }
+        ApiSpec spec = read(new Inventory(config.target(), List.of(), List.of(), List.of()), config);
+        if (spec.operations().isEmpty() && spec.version().isEmpty()) {
+            String first = spec.warnings().isEmpty() ? "the document is neither Swagger 2.0 nor OpenAPI 3.x"
+                    : (spec.warnings().getFirst().pointer().isEmpty() ? "" : spec.warnings().getFirst().pointer()
+                    + ": ") + spec.warnings().getFirst().message();
+            throw new ConfigException("--spec " + config.spec() + ": " + first.replaceAll("\\s+", " ").strip());
+        }
+        return spec;
+    }
+
+    /** Adds {@code named} (from {@link #readNamed}), or else the first API document discovery found. */
+    Inventory enrich(Inventory inventory, ScanConfig config, int maxCalls, ApiSpec named)
+            throws InterruptedException {
+        ApiSpec spec = named.source().isEmpty() ? read(inventory, config) : named;
         announce(spec);
         if (spec.operations().isEmpty()) {
             return withSpec(inventory, inventory.endpoints(), inventory.exchanges(), spec);

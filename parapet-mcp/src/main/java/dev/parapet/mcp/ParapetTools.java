@@ -2,6 +2,7 @@ package dev.parapet.mcp;
 
 import dev.parapet.config.ConfigException;
 import dev.parapet.config.ConfigLoader;
+import dev.parapet.http.PinnedAddresses;
 import dev.parapet.model.ScanReport;
 import dev.parapet.report.JsonReport;
 import dev.parapet.service.ScanFailedException;
@@ -62,7 +63,6 @@ public final class ParapetTools {
         ConfigLoader.Resolved resolved;
         try {
             target = ConfigLoader.parseTarget(args.requiredText("url"));
-            policy.check(target);
             Map<String, String> flags = new LinkedHashMap<>();
             putIfPresent(flags, "mode", args.text("mode"));
             putIfPresent(flags, "context", args.text("context"));
@@ -72,7 +72,8 @@ public final class ParapetTools {
             throw new ToolException("scan_api: " + e.getMessage());
         }
         ScanReport report;
-        try {
+        // the host is resolved and judged once, and the scan connects only to the addresses judged
+        try (PinnedAddresses.Pin pinned = policy.admit(resolved.scan().target())) {
             report = service.run(resolved.scan(), List.of());
         } catch (ScanFailedException e) {
             throw new ToolException("scan_api: the scan could not run: " + e.getMessage());

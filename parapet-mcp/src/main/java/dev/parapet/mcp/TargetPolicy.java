@@ -1,5 +1,7 @@
 package dev.parapet.mcp;
 
+import dev.parapet.http.PinnedAddresses;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -10,12 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Which hosts an assistant may ask the MCP server to scan. By default only loopback and private addresses
  * (127.0.0.0/8, ::1, 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16, fc00::/7): a prompt injected into an assistant must
- * not be able to turn Parapet against someone else's server. {@code --allow-target} host globs ({@code *} matches
- * any run of characters, case ignored) admit further hosts by name or literal address.
+ * not be able to turn Parapet against someone else's server. {@code --allow-target} patterns admit more (see
+ * {@link AllowPattern}): address patterns ({@code 10.0.0.0/24}, {@code 10.0.0.*}) admit the addresses a target
+ * resolves to, name patterns ({@code *.staging.example.com}) admit a host name exactly.
  *
- * <p>A host name is resolved once, and every address it resolves to must be in the allowed ranges: a name that
- * resolves to both a private and a public address is refused. A literal IP address is judged as written and never
- * looked up. Immutable and thread-safe.
+ * <p>A host name is resolved once, and every address it resolves to must be allowed (a name that resolves to both
+ * a private and a public address is refused) unless a name pattern admits the name itself. A literal IP address is
+ * judged as written and never looked up. {@link #admit} pins the name to the addresses checked for the length of the
+ * scan, so the scan connects to those addresses and no later DNS answer can move it (DNS rebinding). Immutable and
+ * thread-safe.
  */
 public final class TargetPolicy {
 
@@ -26,14 +31,25 @@ public final class TargetPolicy {
     }
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final PinnedAddresses.Pin LITERAL = new PinnedAddresses.Pin() {
+        @Override
+        public List<InetAddress> addresses() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private final List<String> allowPatterns;
-    private final List<Pattern> allowed;
+    private final List<AllowPattern> allowed;
     private final Resolver resolver;
 
+    /** @throws IllegalArgumentException naming a pattern that is neither an address pattern nor a host name */
     public TargetPolicy(List<String> allowPatterns, Resolver resolver) {
-        this.allowPatterns = List.copyOf(allowPatterns);
-        this.allowed = this.allowPatterns.stream().map(TargetPolicy::glob).toList();
+        this.allowPatterns = allowPatterns.stream().map(String::strip).toList();
+        this.allowed = this.allowPatterns.stream().map(AllowPattern::parse).toList();
         this.resolver = resolver;
     }
 
@@ -42,35 +58,65 @@ public final class TargetPolicy {
     }
 
     /**
-     * Accepts {@code target} or explains in one line why not.
+     * Accepts {@code target} or explains in one line why not; returns its addresses as resolved once (a name a name
+     * pattern admits is resolved too, so the scan can be pinned to what was looked up).
      *
      * @throws ToolException when the target is not an http(s) URL with a host, or its host is not allowed
      */
-    public void check(URI target) {
+    public List<InetAddress> check(URI target) {
         String host = target.getHost();
         if (host == null || host.isBlank()) {
             throw new ToolException("the URL " + target + " has no host");
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         String lower = bare.toLowerCase(Locale.ROOT);
-        if (allowed.stream().anyMatch(p -> p.matcher(lower).matches())) {
-            return;
+        InetAddress[] literal = literal(lower);
+        if (literal != null) {
+            judge(host, literal);
+            return List.of(literal);
         }
-        InetAddress[] addresses = literal(lower);
-        if (addresses == null) {
-            try {
-                addresses = resolver.resolve(lower);
-            } catch (UnknownHostException e) {
-                throw new ToolException("cannot resolve the host " + host + ": " + e.getMessage());
-            }
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(lower);
+        } catch (UnknownHostException e) {
+            throw new ToolException("cannot resolve the host " + host + ": " + e.getMessage());
         }
+        if (addresses.length == 0) {
+            throw new ToolException("cannot resolve the host " + host + ": no address");
+        }
+        if (allowed.stream().noneMatch(p -> p.admitsName(lower))) {
+            judge(host, addresses);
+        }
+        return List.of(addresses);
+    }
+
+    /**
+     * {@link #check}s {@code target} and pins its host name to the checked addresses until the returned pin is
+     * closed; close it when the scan ends. A literal address needs no pin (the returned one holds nothing).
+     */
+    public PinnedAddresses.Pin admit(URI target) {
+        List<InetAddress> addresses = check(target);
+        String host = target.getHost();
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (literal(bare.toLowerCase(Locale.ROOT)) != null) {
+            return LITERAL;
+        }
+        return PinnedAddresses.pin(bare, addresses);
+    }
+
+    private void judge(String host, InetAddress[] addresses) {
         for (InetAddress a : addresses) {
-            if (!loopbackOrPrivate(a)) {
+            if (!loopbackOrPrivate(a) && allowed.stream().noneMatch(p -> p.admitsAddress(a))) {
                 throw new ToolException("target " + host + " (" + a.getHostAddress() + ") is outside the loopback "
                         + "and private ranges and no --allow-target pattern admits it" + patterns()
-                        + "; start 'parapet mcp' with --allow-target " + host + " to allow it");
+                        + "; start 'parapet mcp' with --allow-target " + suggestion(host, a) + " to allow it");
             }
         }
+    }
+
+    private static String suggestion(String host, InetAddress a) {
+        return literal(host.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "")) != null
+                ? a.getHostAddress() : host;
     }
 
     private String patterns() {
@@ -103,14 +149,5 @@ public final class TargetPolicy {
             return first == 10 || first == 172 && second >= 16 && second <= 31 || first == 192 && second == 168;
         }
         return (b[0] & 0xfe) == 0xfc;
-    }
-
-    private static Pattern glob(String pattern) {
-        String p = pattern.strip().toLowerCase(Locale.ROOT);
-        if (p.isEmpty()) {
-            throw new IllegalArgumentException("--allow-target must not be empty");
-        }
-        List<String> parts = java.util.Arrays.stream(p.split("\\*", -1)).map(Pattern::quote).toList();
-        return Pattern.compile(String.join(".*", parts));
     }
 }

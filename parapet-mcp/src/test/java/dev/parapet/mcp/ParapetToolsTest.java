@@ -112,4 +112,32 @@ class ParapetToolsTest {
         ScanService.withInstalledChecks().descriptors()
                 .forEach(d -> assertThat(out.text()).contains("- " + d.id() + " ("));
     }
+
+    @Test
+    void aScanOfAnAdmittedNameConnectsToTheAddressThatWasChecked() throws Exception {
+        // the name exists nowhere but in the policy's answer: the scan reaches the demo only through the pin
+        String name = "demo.parapet-pin.invalid";
+        ParapetTools pinned = new ParapetTools(ScanService.withInstalledChecks(),
+                new OnceOpened<>(() -> ScanStore.open(StoreLocation.embedded(home))),
+                new TargetPolicy(List.of(), host -> new java.net.InetAddress[]{
+                        java.net.InetAddress.getByAddress(host, new byte[]{127, 0, 0, 1})}),
+                Map.of("PARAPET_CHECKS", "www-authenticate"));
+        JsonNode report = new ObjectMapper().readTree((String) pinned.scanApi(Map.of("url",
+                "http://" + name + ":" + demo.uri().getPort() + "/", "mode", "passive")).structured());
+        assertThat(report.path("target").asText()).contains(name);
+        assertThat(report.path("endpoints").size()).isPositive();
+    }
+
+    @Test
+    void aPasswordInTheUrlsUserInfoIsInNoToolAnswer() throws Exception {
+        String password = "mcp-pw-R4t8Lq2Z";
+        ParapetTools.Output scan = tools.scanApi(Map.of("url", "http://ann:" + password + "@127.0.0.1:"
+                + demo.uri().getPort() + "/", "mode", "passive"));
+        String id = new ObjectMapper().readTree((String) scan.structured()).path("scanId").asText();
+        ParapetTools.Output list = tools.listScans(Map.of());
+        assertThat(List.of(scan.text(), (String) scan.structured(), list.text(), String.valueOf(list.structured()),
+                tools.getScan(Map.of("scanId", id)).text())).allSatisfy(o -> assertThat(o).doesNotContain(password)
+                .doesNotContain("ann:"));
+        assertThat(list.text()).contains(id);
+    }
 }

@@ -86,4 +86,60 @@ class TargetPolicyTest {
         assertThatThrownBy(() -> p.check(URI.create("http://nowhere.invalid/")))
                 .isInstanceOf(ToolException.class).hasMessageStartingWith("cannot resolve the host nowhere.invalid");
     }
+
+    @Test
+    void anAddressGlobIsNeverMatchedAgainstTheTextOfAName() {
+        TargetPolicy p = policy(List.of("10.0.0.*", "203.0.113.*"), "93.184.216.34");
+        assertThatThrownBy(() -> p.check(URI.create("http://10.0.0.attacker.invalid/")))
+                .isInstanceOf(ToolException.class).hasMessageContaining("93.184.216.34");
+        assertThatThrownBy(() -> p.check(URI.create("http://203.0.113.attacker.invalid/")))
+                .isInstanceOf(ToolException.class).hasMessageContaining("outside the loopback and private ranges");
+        assertThat(lookedUp).containsExactly("10.0.0.attacker.invalid", "203.0.113.attacker.invalid");
+    }
+
+    @Test
+    void aNameThatResolvesToAnAddressAnAddressPatternAllowsIsAdmitted() {
+        assertThatCode(() -> policy(List.of("203.0.113.*"), "203.0.113.9").check(URI.create("http://api.test/")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> policy(List.of("198.51.100.0/24"), "198.51.100.200")
+                .check(URI.create("http://api.test/"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> policy(List.of("198.51.100.0/25"), "198.51.100.200")
+                .check(URI.create("http://api.test/"))).isInstanceOf(ToolException.class);
+        assertThatCode(() -> policy(List.of("2001:db8::/32")).check(URI.create("http://[2001:db8::7]/")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aNamePatternMatchesTheWholeNameLabelByLabel() {
+        TargetPolicy p = policy(List.of("*.staging.example.com", "api-*.example.com"), "93.184.216.34");
+        for (String ok : List.of("http://a.staging.example.com/", "http://a.b.staging.example.com/",
+                "http://api-eu.example.com/")) {
+            assertThatCode(() -> p.check(URI.create(ok))).as(ok).doesNotThrowAnyException();
+        }
+        for (String refused : List.of("http://staging.example.com/", "http://evilstaging.example.com/",
+                "http://a.staging.example.com.evil.test/", "http://api-eu.x.example.com/", "http://93.184.216.34/")) {
+            assertThatThrownBy(() -> p.check(URI.create(refused))).as(refused).isInstanceOf(ToolException.class);
+        }
+    }
+
+    @Test
+    void aPatternThatIsNeitherAnAddressNorANameStopsTheServerWithOneLine() {
+        for (String bad : List.of("10.0.0.0/33", "http://x/", "10.0.0.300", "*", "")) {
+            assertThatThrownBy(() -> policy(List.of(bad))).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("--allow-target").hasMessageNotContaining("\n");
+        }
+    }
+
+    @Test
+    void anAdmittedNameIsPinnedToTheCheckedAddressesUntilTheScanEnds() throws Exception {
+        String name = "pinned-api.parapet-test.invalid";
+        TargetPolicy p = policy(List.of(), "127.0.0.1");
+        try (var pin = p.admit(URI.create("http://" + name + ":8080/"))) {
+            assertThat(pin.addresses()).extracting(InetAddress::getHostAddress).containsExactly("127.0.0.1");
+            // every lookup in the process, the HTTP client's included, answers what was checked
+            assertThat(InetAddress.getAllByName(name)).extracting(InetAddress::getHostAddress)
+                    .containsExactly("127.0.0.1");
+        }
+        assertThat(lookedUp).containsExactly(name);
+    }
 }

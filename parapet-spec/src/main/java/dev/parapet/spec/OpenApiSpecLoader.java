@@ -58,6 +58,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
                         + "the " + (MAX_FILE_BYTES >> 20) + " MiB Parapet reads; split it or remove its examples");
             }
             String content = Files.readString(file, StandardCharsets.UTF_8);
+            var syntax = SpecSyntax.problem(content);
+            if (syntax.isPresent()) {
+                return ApiSpec.unreadable(source, "", syntax.get());
+            }
             List<SpecWarning> warnings = new ArrayList<>();
             URI location = file.toAbsolutePath().normalize().toUri();
             SwaggerParseResult result = parse(location, content, false, refs, warnings);
@@ -71,6 +75,10 @@ public final class OpenApiSpecLoader implements SpecLoader {
     public ApiSpec load(String content, URI location, URI target, long seed, SpecFetcher refs) {
         String source = location == null ? "" : location.toString();
         try {
+            var syntax = SpecSyntax.problem(content);
+            if (syntax.isPresent()) {
+                return ApiSpec.unreadable(source, "", syntax.get());
+            }
             List<SpecWarning> warnings = new ArrayList<>();
             if (location == null || "file".equalsIgnoreCase(location.getScheme())) {
                 // Fetched text has no place to resolve references against, and never reads local files.

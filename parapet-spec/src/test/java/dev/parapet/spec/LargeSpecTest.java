@@ -68,7 +68,7 @@ class LargeSpecTest {
         ApiSpec spec = loader.load(broken, URI.create("http://127.0.0.1:8080/openapi.yaml"), TARGET, 0);
         assertThat(spec.operations()).isEmpty();
         assertThat(spec.warnings()).singleElement().satisfies(w ->
-                assertThat(w.message()).startsWith("the YAML document could not be read: "));
+                assertThat(w.message()).startsWith("not valid YAML at line 4, column 5: ").doesNotContain("\n"));
     }
 
     @Test

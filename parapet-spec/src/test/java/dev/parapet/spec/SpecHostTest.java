@@ -1,5 +1,6 @@
 package dev.parapet.spec;
 
+import dev.parapet.config.ConfigException;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.demo.LoopbackHttpServer.Response;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A spec URL is fetched only from the scan's scope or a host named with {@code --spec-host}. Two loopback servers on
@@ -79,10 +81,9 @@ class SpecHostTest {
     void refusesASpecOnAnotherHostAndSaysWhichSpecHostToAdd() throws Exception {
         try (LoopbackHttpServer api = api(); LoopbackHttpServer docs = docs(Response.json(200, SPEC))) {
             String url = docs.uri("/openapi.json").toString();
-            SpecSummary spec = scan(ScanConfig.defaults(api.uri()).withSpec(url, 0));
-            assertThat(spec.documented()).isZero();
-            assertThat(spec.warnings()).singleElement().asString()
-                    .contains("--spec-host 127.0.0.1:" + docs.port());
+            // a spec the user named and Parapet may not fetch is a usage error, before anything is scanned
+            assertThatThrownBy(() -> scan(ScanConfig.defaults(api.uri()).withSpec(url, 0)))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("--spec-host 127.0.0.1:" + docs.port());
             assertThat(docs.requestCount()).as("nothing is sent to a host the user did not allow").isZero();
             assertThat(apiCalls).isEmpty();
         }
@@ -114,9 +115,10 @@ class SpecHostTest {
     @Test
     void aSpecHostWithAnotherPortDoesNotAllowThisOne() throws Exception {
         try (LoopbackHttpServer api = api(); LoopbackHttpServer docs = docs(Response.json(200, SPEC))) {
-            SpecSummary spec = scan(ScanConfig.defaults(api.uri()).withSpec(docs.uri("/openapi.json").toString(), 0)
-                    .withSpecHosts(List.of("127.0.0.1:" + (docs.port() == 1 ? 2 : docs.port() - 1))));
-            assertThat(spec.documented()).isZero();
+            assertThatThrownBy(() -> scan(ScanConfig.defaults(api.uri())
+                    .withSpec(docs.uri("/openapi.json").toString(), 0)
+                    .withSpecHosts(List.of("127.0.0.1:" + (docs.port() == 1 ? 2 : docs.port() - 1)))))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("outside the scan's scope");
             assertThat(docs.requestCount()).isZero();
         }
     }
@@ -126,10 +128,10 @@ class SpecHostTest {
         try (LoopbackHttpServer api = api(); LoopbackHttpServer elsewhere = docs(Response.json(200, SPEC));
              LoopbackHttpServer docs = docs(Response.empty(302)
                      .header("Location", elsewhere.uri("/openapi.json").toString()))) {
-            SpecSummary spec = scan(ScanConfig.defaults(api.uri()).withSpec(docs.uri("/openapi.json").toString(), 0)
-                    .withSpecHosts(List.of("127.0.0.1:" + docs.port())));
-            assertThat(spec.documented()).isZero();
-            assertThat(spec.warnings()).singleElement().asString().contains("HTTP 302");
+            assertThatThrownBy(() -> scan(ScanConfig.defaults(api.uri())
+                    .withSpec(docs.uri("/openapi.json").toString(), 0)
+                    .withSpecHosts(List.of("127.0.0.1:" + docs.port()))))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("HTTP 302");
             assertThat(elsewhere.requestCount()).isZero();
         }
     }

@@ -1,5 +1,6 @@
 package dev.parapet.spec;
 
+import dev.parapet.config.ConfigException;
 import dev.parapet.config.ScanConfig;
 import dev.parapet.demo.LoopbackHttpServer;
 import dev.parapet.demo.LoopbackHttpServer.Response;
@@ -30,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The engine reads the spec through the installed loader and hands it to every check, in a real scan. */
 class SpecReachesTheScanTest {
@@ -141,24 +143,36 @@ class SpecReachesTheScanTest {
     }
 
     @Test
-    void refusesASpecUrlOutsideTheScopeWithAWarning() throws Exception {
+    void aNamedSpecUrlOutsideTheScopeIsAUsageErrorSayingHowToAllowIt() throws Exception {
         try (LoopbackHttpServer server = shop(false)) {
-            Inventory inv = scan(ScanConfig.defaults(server.uri()).withSpec("https://specs.example.com/shop.json", 0),
-                    new Capture());
-            assertThat(inv.spec().operations()).isEmpty();
-            assertThat(inv.spec().warnings()).extracting(SpecWarning::message)
-                    .anyMatch(m -> m.contains("outside the scan's scope"));
+            assertThatThrownBy(() -> scan(ScanConfig.defaults(server.uri())
+                    .withSpec("https://specs.example.com/shop.json", 0), new Capture()))
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("outside the scan's scope")
+                    .hasMessageContaining("--spec-host specs.example.com");
+            assertThat(calls).isEmpty();
         }
     }
 
     @Test
-    void aBrokenSpecNeverStopsTheScan(@TempDir Path dir) throws Exception {
+    void aBrokenNamedSpecStopsTheScanWithItsFirstProblemBeforeAnyRequest(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, "openapi: 3.0.3\npaths: [\n  - {");
         try (LoopbackHttpServer server = shop(false)) {
-            Inventory inv = scan(ScanConfig.defaults(server.uri()).withSpec(file.toString(), 0), new Capture());
+            assertThatThrownBy(() -> scan(ScanConfig.defaults(server.uri()).withSpec(file.toString(), 0),
+                    new Capture())).isInstanceOf(ConfigException.class)
+                    .hasMessageStartingWith("--spec " + file + ": not valid YAML at line 3");
+            assertThat(server.requestCount()).isZero();
+        }
+    }
+
+    @Test
+    void aBrokenSpecDiscoveryFoundNeverStopsTheScan() throws Exception {
+        try (LoopbackHttpServer server = LoopbackHttpServer.builder()
+                .route("GET", "/openapi.json", r -> Response.json(200, "{\"openapi\":\"3.0.3\",\"paths\":{"))
+                .route("GET", "/", r -> Response.json(200, "{\"name\":\"shop\"}"))
+                .route("GET", "*", r -> Response.json(404, "{}")).start()) {
+            Inventory inv = scan(ScanConfig.defaults(server.uri()), new Capture());
             assertThat(inv.spec().operations()).isEmpty();
-            assertThat(inv.spec().warnings()).isNotEmpty();
             assertThat(inv.target()).isEqualTo(server.uri());
         }
     }

@@ -46,6 +46,11 @@ public final class ScanStore {
     private static final Object MIGRATION_LOCK = new Object();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** PostgreSQL timeouts in seconds: opening the TCP connection, the whole login, and waiting for any answer. */
+    static final int PG_CONNECT_TIMEOUT_SECONDS = 5;
+    static final int PG_LOGIN_TIMEOUT_SECONDS = 5;
+    static final int PG_SOCKET_TIMEOUT_SECONDS = 30;
+
     private final StoreLocation location;
     private final Jdbi jdbi;
 
@@ -313,7 +318,19 @@ public final class ScanStore {
         } catch (IllegalArgumentException e) {
             throw new StoreException("--db " + location + " is not a valid PostgreSQL URL: " + e.getMessage(), e);
         }
-        ds.setConnectTimeout(10);
+        // A database that accepts the connection and then says nothing must not hang the command: bounded TCP
+        // connect, login and each read (a migration's longest statement takes well under a second), unless the
+        // URL sets its own.
+        String url = location.jdbcUrl();
+        if (!url.contains("connectTimeout=")) {
+            ds.setConnectTimeout(PG_CONNECT_TIMEOUT_SECONDS);
+        }
+        if (!url.contains("loginTimeout=")) {
+            ds.setLoginTimeout(PG_LOGIN_TIMEOUT_SECONDS);
+        }
+        if (!url.contains("socketTimeout=")) {
+            ds.setSocketTimeout(PG_SOCKET_TIMEOUT_SECONDS);
+        }
         return ds;
     }
 }

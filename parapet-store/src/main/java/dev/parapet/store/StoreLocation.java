@@ -64,10 +64,41 @@ public record StoreLocation(String jdbcUrl, Kind kind, String display) {
             return new StoreLocation(url, Kind.POSTGRESQL, withoutSecrets(url));
         }
         if (lower.startsWith("jdbc:h2:")) {
+            refuseUnsafeH2Settings(url, source);
             return new StoreLocation(withH2Settings(url), Kind.H2, withoutSecrets(url));
         }
         throw new StoreException(source + " must be a jdbc:postgresql://HOST:PORT/DATABASE URL (PostgreSQL or "
                 + "CockroachDB) or a jdbc:h2: URL, not '" + withoutSecrets(url) + "'");
+    }
+
+    /**
+     * The H2 URL settings a {@code --db} URL may carry: where and how the file is opened, locking, tracing, the
+     * credentials. Anything else is refused, above all {@code INIT} (SQL run on every connection, which can
+     * {@code RUNSCRIPT} a file or {@code CREATE ALIAS} Java code), and settings that hand H2 other code or other
+     * files ({@code AUTHREALM}, {@code JMX}, {@code RECOVER}…): a database URL must never run anything.
+     */
+    static final java.util.Set<String> H2_SETTINGS = java.util.Set.of("USER", "PASSWORD", "CIPHER", "IFEXISTS",
+            "LOCK_TIMEOUT", "MAX_COMPACT_TIME", "TRACE_LEVEL_FILE", "TRACE_LEVEL_SYSTEM_OUT", "DB_CLOSE_DELAY",
+            "DB_CLOSE_ON_EXIT", "AUTO_SERVER", "AUTO_SERVER_PORT", "AUTO_RECONNECT", "CACHE_SIZE", "WRITE_DELAY",
+            "COMPRESS", "FILE_LOCK", "RETENTION_TIME", "ACCESS_MODE_DATA");
+
+    /** Refuses an H2 URL with a setting outside {@link #H2_SETTINGS}, in one line naming it. */
+    private static void refuseUnsafeH2Settings(String url, String source) {
+        String[] parts = url.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (part.isEmpty()) {
+                continue;
+            }
+            int eq = part.indexOf('=');
+            String key = (eq < 0 ? part : part.substring(0, eq)).strip().toUpperCase(Locale.ROOT);
+            if (!H2_SETTINGS.contains(key)) {
+                throw new StoreException(source + ": the H2 setting " + (key.length() > 40 ? key.substring(0, 40)
+                        + "…" : key) + " is not accepted in a Parapet database URL (a database URL must never run "
+                        + "SQL or code); remove it, or use one of " + String.join(", ", new java.util.TreeSet<>(
+                        H2_SETTINGS)));
+            }
+        }
     }
 
     /**
