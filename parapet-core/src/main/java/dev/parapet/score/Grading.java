@@ -28,9 +28,10 @@ public final class Grading {
     /**
      * The input-testing checks must test at least this share of the input points they apply to, once they apply to
      * at least {@link #MIN_INPUTS_TO_JUDGE}: below it, "no injection found" rests on a sample too small to be a
-     * result. Ten percent is far below what a scan within its budgets reaches (the demo: a quarter of its points
-     * once "no check applies" is set aside, all of the points its input checks apply to), so only a scan starved by
-     * its budgets or its target falls under it.
+     * result. Ten percent is far below what a scan within its budgets reaches (the demo's input checks test all 3
+     * points they apply to), so only a scan starved by its budgets or its target falls under it. The denominator is
+     * the checks' own {@code inputsApplicable}, not the surface's input points: points no check applies to say
+     * nothing about how well the scan went.
      */
     static final int MIN_INPUTS_PERCENT = 10;
 
