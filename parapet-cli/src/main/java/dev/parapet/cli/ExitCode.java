@@ -8,7 +8,10 @@ enum ExitCode {
     GATE_FAILED(1),
     /** Bad usage or configuration: nothing was scanned. */
     USAGE(2),
-    /** The scan could not be completed: target unreachable, stopped, or no check could run. */
+    /**
+     * The scan could not be completed or was not graded: target unreachable or dead mid-scan, stopped, time budget
+     * spent, answers all throttled or gateway errors, nothing API-like found, or no check could run.
+     */
     INCOMPLETE(3);
 
     final int code;

@@ -3,7 +3,6 @@ package dev.parapet.cli;
 import dev.parapet.config.ConfigException;
 import dev.parapet.config.ConfigLoader;
 import dev.parapet.event.ScanListener;
-import dev.parapet.model.CheckStatus;
 import dev.parapet.model.ScanReport;
 import dev.parapet.report.RenderOptions;
 import dev.parapet.report.ReportFormat;
@@ -114,10 +113,13 @@ final class ScanRunner {
             StoreStep.save(store.db, report, err);
         }
         warnIfRejected(report.auth(), err);
-        boolean anyCompleted = report.checks().stream().anyMatch(r -> r.status() == CheckStatus.COMPLETED);
-        if (userStopped[0] || !anyCompleted || !report.complete() && !report.incompleteReason().startsWith("time budget")) {
-            err.println("parapet: scan incomplete: " + (report.incompleteReason().isEmpty()
-                    ? "no check could complete" : report.incompleteReason()));
+        // An ungraded scan is never a pass, and never a plain gate failure either: the user must scan again.
+        if (!report.verdict().graded()) {
+            err.println("parapet: not graded: " + report.verdict().line());
+            return ExitCode.INCOMPLETE.code;
+        }
+        if (userStopped[0]) {
+            err.println("parapet: scan stopped by the user (Ctrl-C)");
             return ExitCode.INCOMPLETE.code;
         }
         if (!written) {

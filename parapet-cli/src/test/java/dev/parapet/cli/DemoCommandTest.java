@@ -55,6 +55,6 @@ class DemoCommandTest {
     void jsonOnStdoutIsPureJson() throws Exception {
         CliRun run = CliRun.of("demo", "--fixed", "--format", "json", "-o", dir.resolve("x.json").toString());
         JsonNode parsed = new ObjectMapper().readTree(run.out());
-        assertThat(parsed.path("schemaVersion").asText()).isEqualTo("1.2");
+        assertThat(parsed.path("schemaVersion").asText()).isEqualTo("1.3");
     }
 }

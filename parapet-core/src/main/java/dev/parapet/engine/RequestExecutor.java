@@ -8,6 +8,7 @@ import dev.parapet.model.ExchangeOutcome;
 import dev.parapet.model.HttpRequestRecord;
 import dev.parapet.model.ScanMode;
 import dev.parapet.model.ScanStats;
+import dev.parapet.score.Grading;
 import dev.parapet.spi.ProbeRequest;
 
 import java.net.URI;
@@ -40,6 +41,7 @@ final class RequestExecutor {
     private final ScopeGuard scope;
     private final HostLimiter limiter;
     private final HostHealth health;
+    private final AnswerTally answers = new AnswerTally();
     private final ScanControl control;
     private final EventBus events;
     private final ScanMode mode;
@@ -72,7 +74,8 @@ final class RequestExecutor {
         this.mode = mode;
         this.maxRedirects = maxRedirects;
         this.credentials = credentials;
-        this.health = new HostHealth(hostErrorBudget, control::stop);
+        this.health = new HostHealth(hostErrorBudget, reason -> control.stop(ScanControl.StopCause.TARGET_DOWN,
+                reason));
     }
 
     Exchange execute(ProbeRequest probe) throws InterruptedException {
@@ -186,6 +189,7 @@ final class RequestExecutor {
             }
             events.publish(new ScanEvent.RequestSent(scanId, sent.incrementAndGet()));
             health.record(exchange);
+            answers.record(exchange);
             if (!exchange.answered()) {
                 transportErrors.incrementAndGet();
             }
@@ -263,6 +267,16 @@ final class RequestExecutor {
 
     ScanStats stats(long shared, long endpoints) {
         return new ScanStats(sent.get(), shared, throttled.get(), outOfScope.get(), transportErrors.get(), endpoints);
+    }
+
+    /** What the target's answers were made of so far: the verdict's evidence. */
+    Grading.Answers answers() {
+        return answers.snapshot();
+    }
+
+    /** The target's death, when it answered and then stopped answering for good. */
+    java.util.Optional<HostHealth.Outage> outage() {
+        return health.outage();
     }
 
     CredentialStamp credentials() {

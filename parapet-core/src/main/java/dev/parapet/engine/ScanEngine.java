@@ -14,7 +14,9 @@ import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.ScoreCard;
 import dev.parapet.model.SpecSummary;
+import dev.parapet.model.Verdict;
 import dev.parapet.score.AttackPaths;
+import dev.parapet.score.Grading;
 import dev.parapet.score.Scoring;
 import dev.parapet.spi.Check;
 import dev.parapet.spi.CheckDescriptor;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -159,7 +162,13 @@ public final class ScanEngine {
                 }
                 this.plan = plan;
                 this.ledger = ledger;
+                // A stop during discovery leaves the checks a part of the surface: none of them can have completed.
+                boolean discoveryCut = control.isStopping();
                 runChecks(contexts, runs, findings);
+                if (discoveryCut) {
+                    runs.replaceAll(r -> r.status() == CheckStatus.COMPLETED ? r.withStatus(CheckStatus.PARTIAL,
+                            "ran on an unfinished discovery (" + stopReason("the scan was stopped") + ")") : r);
+                }
             }
             // whatever stopped the checks, what they changed is taken back before the report is written
             writes.undoRemaining();
@@ -176,16 +185,30 @@ public final class ScanEngine {
             boolean cutShort = runs.stream().anyMatch(r -> r.status() == CheckStatus.INTERRUPTED);
             String reason = control.stopRequested() || cutShort ? stopReason("a check was interrupted") : "";
             boolean complete = reason.isEmpty();
+            executor.outage().ifPresent(o -> findings.add(Redactor.finding(TargetOutageFinding.of(o))));
             ScoreCard score = Scoring.score(findings, runs, config.context());
+            Verdict verdict = Grading.verdict(new Grading.Evidence(executor.answers(),
+                    executor.outage().map(o -> HostHealth.display(o.lastAnswered())),
+                    complete ? Optional.empty() : Optional.of(stoppedBy(executor)), reason,
+                    !inventory.apiDocuments().isEmpty() || inventory.spec().present(), runs));
             ScanReport report = new ScanReport(ScanReport.SCHEMA_VERSION, scanId, version, target.toString(),
                     config.mode(), config.context(), started, Duration.ofNanos(System.nanoTime() - t0), complete,
                     reason, score, findings, AttackPaths.build(findings), runs, inventory.endpoints(),
                     inventory.apiDocuments().stream().map(URI::toString).toList(),
                     executor.stats(cache.shared(), inventory.endpoints().size()), specSummary(inventory),
-                    withFinalCount(auth, stamp), ledger.build(), writes.build());
+                    withFinalCount(auth, stamp), ledger.build(), writes.build(), verdict);
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }
+    }
+
+    /** Why an incomplete scan stopped, as a not-graded reason. */
+    private Verdict.Reason stoppedBy(RequestExecutor executor) {
+        return switch (control.cause().orElse(ScanControl.StopCause.TIME_BUDGET)) {
+            case USER -> Verdict.Reason.STOPPED_BY_USER;
+            case TIME_BUDGET -> Verdict.Reason.TIME_BUDGET;
+            case TARGET_DOWN -> executor.outage().isPresent() ? Verdict.Reason.TARGET_DIED : Verdict.Reason.STOPPED;
+        };
     }
 
     private static SpecSummary specSummary(Inventory inventory) {
@@ -244,7 +267,7 @@ public final class ScanEngine {
                 CompletableFuture.anyOf(all, control.stoppedSignal()).get(waitMillis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 Duration max = config.maxTime();
-                control.stop("time budget of " + (max.toMillis() % 1000 == 0 ? max.toSeconds() + " s"
+                control.stop(ScanControl.StopCause.TIME_BUDGET, "time budget of " + (max.toMillis() % 1000 == 0 ? max.toSeconds() + " s"
                         : max.toMillis() + " ms") + " exhausted");
             } catch (ExecutionException e) {
                 LOG.debug("a check failed outside its own error handling", e);

@@ -10,16 +10,18 @@ import java.util.List;
  * budget, interrupt); {@code incompleteReason} then says why. Findings are ordered most severe first. {@code spec}
  * says how far the API description covered the scan; {@code auth} whether credentials were applied and accepted;
  * {@code coverage} which operations and input points of the surface were tested, and why the others were not;
- * {@code writes} every change an active scan made on the target and whether it was undone (empty in other modes).
+ * {@code writes} every change an active scan made on the target and whether it was undone (empty in other modes);
+ * {@code verdict} whether the scan earned a grade: when it did not, {@code score} is provisional and no output shows
+ * it as a grade. A report built without a verdict gets {@link Verdict#inferred} from its own fields.
  */
 public record ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
                          ScanContext context, Instant startedAt, Duration duration, boolean complete,
                          String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
                          List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
                          ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage,
-                         List<WriteRecord> writes) {
+                         List<WriteRecord> writes, Verdict verdict) {
 
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     public static final Comparator<Finding> MOST_SEVERE_FIRST = Comparator
             .comparing(Finding::severity).reversed()
@@ -40,6 +42,19 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
         auth = auth == null ? AuthSummary.NONE : auth;
         coverage = coverage == null ? Coverage.NONE : coverage;
         writes = writes == null ? List.of() : List.copyOf(writes);
+        verdict = verdict == null ? Verdict.inferred(complete, incompleteReason, checks) : verdict;
+    }
+
+    /** A report whose verdict is {@link Verdict#inferred} from its own fields. */
+    public ScanReport(String schemaVersion, String scanId, String parapetVersion, String target, ScanMode mode,
+                      ScanContext context, Instant startedAt, Duration duration, boolean complete,
+                      String incompleteReason, ScoreCard score, List<Finding> findings, List<AttackPath> attackPaths,
+                      List<CheckRun> checks, List<Endpoint> endpoints, List<String> apiDocuments,
+                      ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage,
+                      List<WriteRecord> writes) {
+        this(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration, complete,
+                incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats, spec, auth,
+                coverage, writes, null);
     }
 
     /** A report without writes: a scan that changed nothing on the target. */
@@ -50,7 +65,7 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
                       ScanStats stats, SpecSummary spec, AuthSummary auth, Coverage coverage) {
         this(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration, complete,
                 incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats, spec, auth,
-                coverage, List.of());
+                coverage, List.of(), null);
     }
 
     /** Writes the scan left on the target: not undone, or undone without a read to show it. */
@@ -77,6 +92,13 @@ public record ScanReport(String schemaVersion, String scanId, String parapetVers
         this(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration, complete,
                 incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats,
                 SpecSummary.NONE, AuthSummary.NONE);
+    }
+
+    /** The same report with another verdict (a gate narrowed by triage keeps the scan's verdict). */
+    public ScanReport withVerdict(Verdict newVerdict) {
+        return new ScanReport(schemaVersion, scanId, parapetVersion, target, mode, context, startedAt, duration,
+                complete, incompleteReason, score, findings, attackPaths, checks, endpoints, apiDocuments, stats, spec,
+                auth, coverage, writes, newVerdict);
     }
 
     public long countAtLeast(Severity severity) {

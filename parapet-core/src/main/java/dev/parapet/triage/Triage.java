@@ -76,11 +76,12 @@ public record Triage(boolean baselineUsed, List<Finding> gated, List<Finding> kn
                 report.complete(), report.incompleteReason(),
                 Scoring.score(gated, report.checks(), report.context()), gated, report.attackPaths(),
                 report.checks(), report.endpoints(), report.apiDocuments(), report.stats(), report.spec(),
-                report.auth());
+                report.auth(), report.coverage(), report.writes(), report.verdict());
         GateVerdict v = GateVerdict.evaluate(judged, gate);
         String scope = " (counting only findings " + (baselineUsed ? "new against the baseline" : "")
                 + (baselineUsed && !suppressed.isEmpty() ? " and " : "")
                 + (!suppressed.isEmpty() || !baselineUsed ? "not suppressed" : "") + ")";
-        return new GateVerdict(v.passed(), v.reasons().stream().map(r -> r + scope).toList());
+        return new GateVerdict(v.passed(), v.reasons().stream()
+                .map(r -> r.startsWith("not graded: ") ? r : r + scope).toList());
     }
 }

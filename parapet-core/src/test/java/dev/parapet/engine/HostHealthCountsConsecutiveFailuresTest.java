@@ -52,6 +52,33 @@ class HostHealthCountsConsecutiveFailuresTest {
         assertThat(stops).hasSize(1);
     }
 
+    @Test
+    void aTargetThatAnsweredAndThenWentDownNamesTheLastRequestItAnswered() {
+        Exchange login = Exchange.answered(new HttpRequestRecord("GET", URI.create("http://127.0.0.1:1/login?x=1"),
+                Headers.EMPTY, ""), new HttpResponseRecord(200, Headers.EMPTY, "", 0, false, ""), Duration.ZERO, 0);
+        health.record(answered(200));
+        health.record(login);
+        health.record(failed(ExchangeOutcome.TRANSPORT_ERROR, "connection refused by 127.0.0.1:1"));
+        assertThat(health.outage()).isEmpty();
+        health.record(failed(ExchangeOutcome.TRANSPORT_ERROR, "connection reset"));
+        health.record(failed(ExchangeOutcome.TIMEOUT, "timed out after 3 s"));
+        assertThat(stops).containsExactly("the target stopped answering after answering GET /login?x=1: 3 requests "
+                + "in a row failed (last: timed out after 3 s)");
+        HostHealth.Outage outage = health.outage().orElseThrow();
+        assertThat(outage.lastAnswered()).isSameAs(login);
+        assertThat(outage.firstFailed().error()).isEqualTo("connection refused by 127.0.0.1:1");
+        assertThat(outage.failures()).isEqualTo(3);
+    }
+
+    @Test
+    void aTargetThatNeverAnsweredHasNoOutage() {
+        for (int i = 0; i < 3; i++) {
+            health.record(failed(ExchangeOutcome.TRANSPORT_ERROR, "connection refused"));
+        }
+        assertThat(stops).hasSize(1);
+        assertThat(health.outage()).isEmpty();
+    }
+
     private static Exchange failed(ExchangeOutcome outcome, String error) {
         return Exchange.failed(request(), outcome, error, Duration.ZERO);
     }

@@ -160,8 +160,42 @@ class ScanEngineStopsWithinItsBudgetsTest {
         server.close();
         ScanReport r = report.get(20, TimeUnit.SECONDS);
         assertThat(r.complete()).isFalse();
-        assertThat(r.incompleteReason()).startsWith("the target stopped answering: 3 requests in a row failed");
+        assertThat(r.incompleteReason()).startsWith("the target stopped answering after answering GET /spin?i=")
+                .contains(": 3 requests in a row failed");
         assertThat(r.checks().getFirst().status()).isEqualTo(CheckStatus.INTERRUPTED);
+        assertThat(r.verdict().reason()).isEqualTo(dev.parapet.model.Verdict.Reason.TARGET_DIED);
+        assertThat(r.verdict().detail()).startsWith("the target stopped answering after GET /spin?i=");
+        dev.parapet.model.Finding died = r.findings().stream()
+                .filter(f -> f.checkId().equals(TargetOutageFinding.ID)).findFirst().orElseThrow();
+        assertThat(died.category()).isEqualTo(dev.parapet.model.Category.RATE_LIMITING);
+        assertThat(died.endpoint().display()).startsWith("GET /spin?i=");
+        assertThat(died.curl()).contains(server.uri("/spin?i=").toString());
+    }
+
+    @Test
+    void aCompleteScanOfAJsonApiIsGraded() throws Exception {
+        ScanReport report = engine(EngineFixtures.config(server.uri()), List.of(quick())).run();
+        assertThat(report.verdict().graded()).as(report.verdict().line()).isTrue();
+    }
+
+    @Test
+    void checksThatReturnAfterAStopDuringDiscoveryArePartialNeverCompleted() throws Exception {
+        ScanEngine[] engine = new ScanEngine[1];
+        engine[0] = new ScanEngine("t", EngineFixtures.config(server.uri()), List.of(quick()),
+                new EventBus(List.of(e -> {
+                    events.add(e);
+                    if (e instanceof ScanEvent.RequestSent sent && sent.total() == 1) {
+                        engine[0].stop("interrupted by user (Ctrl-C)");
+                    }
+                })), "test");
+        ScanReport r = engine[0].run();
+        assertThat(r.complete()).isFalse();
+        assertThat(r.checks()).noneMatch(c -> c.status() == CheckStatus.COMPLETED);
+        assertThat(run(r, "quick").status()).isEqualTo(CheckStatus.PARTIAL);
+        assertThat(run(r, "quick").reason()).isEqualTo("ran on an unfinished discovery (interrupted by user "
+                + "(Ctrl-C))");
+        assertThat(r.score().categories()).noneMatch(dev.parapet.model.CategoryScore::assessed);
+        assertThat(r.verdict().reason()).isEqualTo(dev.parapet.model.Verdict.Reason.STOPPED_BY_USER);
     }
 
     @Test

@@ -89,6 +89,28 @@ class GateVerdictTest {
         assertThat(v.reasons().get(1)).startsWith("2 findings are at or above high");
     }
 
+    @Test
+    void anUngradedScanNeverPassesEvenWithoutAnyRule() {
+        ScanReport throttled = report(clean(100), List.of()).withVerdict(dev.parapet.model.Verdict.notGraded(
+                dev.parapet.model.Verdict.Reason.THROTTLED, "every one of 82 answers was 429 Too Many Requests",
+                "lower --rate or allow-list the scanner"));
+        GateVerdict v = GateVerdict.evaluate(throttled, new Gate(Optional.of(0), Optional.empty()));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.reasons()).containsExactly("not graded: every one of 82 answers was 429 Too Many Requests");
+        assertThat(GateVerdict.evaluate(throttled, new Gate(Optional.empty(), Optional.empty())).passed()).isFalse();
+    }
+
+    @Test
+    void anUngradedScanStillFailsOnItsPartialFindings() {
+        Finding f = finding("a", Category.BOLA, Severity.HIGH, Confidence.FIRM);
+        ScanReport cut = report(clean(90), List.of(f)).withVerdict(dev.parapet.model.Verdict.notGraded(
+                dev.parapet.model.Verdict.Reason.TIME_BUDGET, "time budget of 2 s exhausted with 4 of 43 checks "
+                        + "finished", "raise --max-time"));
+        GateVerdict v = GateVerdict.evaluate(cut, Gate.DEFAULT);
+        assertThat(v.reasons()).hasSize(2);
+        assertThat(v.reasons().get(1)).startsWith("1 finding is at or above high");
+    }
+
     /** A score card whose overall score is {@code score} (one assessed category, no findings needed). */
     private static ScoreCard clean(int score) {
         ScoreCard base = Scoring.score(List.of(), List.of(completed("a", Category.BOLA)), ScanContext.DEFAULT);

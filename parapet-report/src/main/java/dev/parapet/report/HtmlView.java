@@ -49,6 +49,9 @@ final class HtmlView {
         m.put("grade", r.score().grade().name());
         m.put("score", r.score().score() == null ? "no score" : r.score().score() + "/100");
         m.put("gradeCap", r.score().gradeCap());
+        m.put("graded", r.verdict().graded());
+        m.put("headline", VerdictText.headline(r));
+        m.put("verdictLine", r.verdict().line());
         List<Map<String, Object>> counts = new ArrayList<>();
         for (Severity s : ORDER) {
             counts.add(Map.of("severity", s.id(), "count", String.valueOf(r.count(s))));
@@ -57,9 +60,9 @@ final class HtmlView {
         m.put("findingCount", Text.count(r.findings().size(), "finding"));
         m.put("gate", gate.map(g -> Map.of("passed", g.passed(), "reasons", String.join("; ", g.reasons())))
                 .orElse(Map.of()));
-        m.put("categoryChart", SvgCharts.categories(r.score().categories()));
+        m.put("categoryChart", SvgCharts.categories(r.score().categories(), r.verdict().graded()));
         m.put("severityChart", SvgCharts.severities(r));
-        m.put("categories", r.score().categories().stream().map(HtmlView::category).toList());
+        m.put("categories", r.score().categories().stream().map(c -> category(r, c)).toList());
         m.put("paths", r.attackPaths().stream().map(HtmlView::path).toList());
         m.put("findings", r.findings().stream().map(HtmlView::finding).toList());
         m.put("checks", r.checks().stream().map(HtmlView::check).toList());
@@ -83,10 +86,10 @@ final class HtmlView {
         return m;
     }
 
-    private static Map<String, Object> category(CategoryScore c) {
+    private static Map<String, Object> category(ScanReport r, CategoryScore c) {
         return Map.of("title", c.category().title(), "owasp", c.category().owaspApi(),
-                "assessed", c.assessed(), "score", c.assessed() ? String.valueOf(c.score()) : "",
-                "findings", String.valueOf(c.findings()), "reason", c.reason());
+                "scored", c.assessed() && r.verdict().graded(), "score", VerdictText.categoryCell(r, c),
+                "findings", String.valueOf(c.findings()));
     }
 
     private static Map<String, Object> path(AttackPath p) {

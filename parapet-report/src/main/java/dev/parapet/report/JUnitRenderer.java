@@ -77,10 +77,13 @@ final class JUnitRenderer {
             List<Case> all = suites.values().stream().flatMap(List::stream).toList();
             w.writeStartElement("testsuites");
             w.writeAttribute("name", "Parapet " + XmlText.clean(r.target()));
-            counts(w, all);
+            counts(w, all, r.verdict().graded() ? 0 : 1);
             w.writeAttribute("time", seconds(r.duration()));
             w.writeAttribute("timestamp", r.startedAt().toString());
             w.writeCharacters("\n");
+            if (!r.verdict().graded()) {
+                notGraded(w, r);
+            }
             for (Map.Entry<Category, List<Case>> suite : suites.entrySet()) {
                 JUnitCaseWriter.suite(w, suite.getKey(), suite.getValue(), r);
             }
@@ -114,8 +117,45 @@ final class JUnitRenderer {
         return cases;
     }
 
+    /**
+     * An ungraded scan fails one case of its own, first: a CI page of green check cases must not read as a pass
+     * when the scan did not test the API.
+     */
+    private static void notGraded(XMLStreamWriter w, ScanReport r) throws XMLStreamException {
+        w.writeCharacters("  ");
+        w.writeStartElement("testsuite");
+        w.writeAttribute("name", "verdict");
+        w.writeAttribute("tests", "1");
+        w.writeAttribute("failures", "1");
+        w.writeAttribute("errors", "0");
+        w.writeAttribute("skipped", "0");
+        w.writeAttribute("time", seconds(r.duration()));
+        w.writeAttribute("timestamp", r.startedAt().toString());
+        w.writeCharacters("\n    ");
+        w.writeStartElement("testcase");
+        w.writeAttribute("classname", "parapet.verdict");
+        w.writeAttribute("name", "graded");
+        w.writeAttribute("time", seconds(r.duration()));
+        w.writeCharacters("\n      ");
+        w.writeStartElement("failure");
+        w.writeAttribute("message", XmlText.clean(r.verdict().headline()));
+        w.writeAttribute("type", "not-graded");
+        w.writeCharacters(XmlText.clean(r.verdict().line()));
+        w.writeEndElement();
+        w.writeCharacters("\n    ");
+        w.writeEndElement();
+        w.writeCharacters("\n  ");
+        w.writeEndElement();
+        w.writeCharacters("\n");
+    }
+
     static void counts(XMLStreamWriter w, List<Case> cases) throws XMLStreamException {
-        long failures = 0;
+        counts(w, cases, 0);
+    }
+
+    /** {@code extraFailures}: failing cases outside {@code cases} (the verdict's). */
+    static void counts(XMLStreamWriter w, List<Case> cases, int extraFailures) throws XMLStreamException {
+        long failures = extraFailures;
         long skipped = 0;
         long errors = 0;
         for (Case c : cases) {
@@ -123,7 +163,7 @@ final class JUnitRenderer {
             skipped += c.skipped() ? 1 : 0;
             errors += c.errored() ? 1 : 0;
         }
-        w.writeAttribute("tests", String.valueOf(cases.size()));
+        w.writeAttribute("tests", String.valueOf(cases.size() + extraFailures));
         w.writeAttribute("failures", String.valueOf(failures));
         w.writeAttribute("errors", String.valueOf(errors));
         w.writeAttribute("skipped", String.valueOf(skipped));

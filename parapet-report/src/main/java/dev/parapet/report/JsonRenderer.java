@@ -114,6 +114,7 @@ final class JsonRenderer {
         root.put("durationMillis", millis(r.duration()));
         root.put("complete", r.complete());
         root.put("incompleteReason", r.incompleteReason());
+        root.set("verdict", JsonVerdict.write(r.verdict()));
         root.set("score", score(r.score()));
         ObjectNode counts = root.putObject("findingCounts");
         for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {

@@ -72,7 +72,8 @@ final class JsonReportReader {
                 root.objects("checks").stream().map(JsonReportReader::checkRun).toList(),
                 root.objects("endpoints").stream().map(JsonReportReader::endpoint).toList(),
                 root.texts("apiDocuments"), stats(root.object("stats")), spec(root.optionalObject("spec")),
-                auth(root), JsonCoverage.read(root.optionalObject("coverage")), JsonWrites.read(root));
+                auth(root), JsonCoverage.read(root.optionalObject("coverage")), JsonWrites.read(root),
+                JsonVerdict.read(root.optionalObject("verdict")));
     }
 
     /** The {@code auth} object, present only when credentials were supplied. */

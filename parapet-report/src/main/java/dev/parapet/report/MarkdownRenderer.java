@@ -81,9 +81,7 @@ final class MarkdownRenderer {
     }
 
     private static void header(ScanReport r, Optional<GateVerdict> gate, StringBuilder sb) {
-        Integer score = r.score().score();
-        sb.append("## Parapet · Grade ").append(r.score().grade()).append(" · ")
-                .append(score == null ? "no score" : score + "/100").append("\n\n");
+        sb.append("## Parapet · ").append(MarkdownText.escape(VerdictText.headline(r))).append("\n\n");
         sb.append(code(r.target())).append(" · scan ").append(r.scanId()).append(" · mode ").append(r.mode().id())
                 .append(" · ").append(Text.count(r.stats().requestsSent(), "request")).append(" · ")
                 .append(SummaryRenderer.duration(r.duration())).append("\n\n");
@@ -99,9 +97,12 @@ final class MarkdownRenderer {
         }
         if (!r.complete()) {
             sb.append("> **Incomplete scan:** ").append(MarkdownText.escape(r.incompleteReason()))
-                    .append(". Scores and findings describe only the checks that finished.\n\n");
+                    .append(". Findings describe only the checks that finished.\n\n");
         }
-        if (!r.score().gradeCap().isEmpty()) {
+        if (!r.verdict().graded()) {
+            sb.append("> **Not graded:** ").append(MarkdownText.escape(r.verdict().line())).append(".\n\n");
+        }
+        if (r.verdict().graded() && !r.score().gradeCap().isEmpty()) {
             sb.append("Grade capped: ").append(MarkdownText.escape(r.score().gradeCap())).append("\n\n");
         }
         sb.append("**").append(Text.count(r.findings().size(), "finding")).append(":** ");
@@ -117,8 +118,7 @@ final class MarkdownRenderer {
     private static void categories(ScanReport r, StringBuilder sb) {
         sb.append("\n### Categories\n\n| Category | OWASP API | Score | Findings |\n|---|---|--:|--:|\n");
         for (CategoryScore c : r.score().categories()) {
-            String score = c.assessed() ? String.valueOf(c.score())
-                    : "not assessed" + (c.reason().isEmpty() ? "" : ": " + MarkdownText.escape(c.reason()));
+            String score = MarkdownText.escape(VerdictText.categoryCell(r, c));
             sb.append("| ").append(MarkdownText.escape(c.category().title())).append(" | ")
                     .append(c.category().owaspApi().isEmpty() ? "–" : c.category().owaspApi()).append(" | ")
                     .append(score).append(" | ").append(c.findings()).append(" |\n");

@@ -14,6 +14,7 @@ import dev.parapet.model.ScanReport;
 import dev.parapet.model.SpecSummary;
 import dev.parapet.model.WriteRecord;
 import dev.parapet.model.ScoreCard;
+import dev.parapet.model.Verdict;
 
 import java.net.URI;
 import java.util.function.UnaryOperator;
@@ -64,7 +65,12 @@ final class SafeReport {
                 r.writes().stream().map(w -> new WriteRecord(t.apply(w.checkId()), w.kind(),
                         t.apply(Redactor.text(w.via())), t.apply(uri(w.object())), t.apply(w.field()),
                         t.apply(Redactor.text(w.oldValue())), w.outcome(), t.apply(Redactor.text(w.detail()))))
-                        .toList());
+                        .toList(), verdict(r.verdict(), t));
+    }
+
+    /** Its detail may quote the target (a request's path): redacted and printable like every such text. */
+    private static Verdict verdict(Verdict v, UnaryOperator<String> t) {
+        return v.graded() ? v : Verdict.notGraded(v.reason(), t.apply(Redactor.text(v.detail())), v.advice());
     }
 
     /** Paths and input names come from the target: printable for the terminal, like every other such text. */

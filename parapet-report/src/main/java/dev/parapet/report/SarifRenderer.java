@@ -53,12 +53,19 @@ final class SarifRenderer {
         props.put("scanId", r.scanId());
         props.put("mode", r.mode().id());
         props.put("context", r.context().id());
-        if (r.score().score() == null) {
-            props.putNull("score");
+        if (r.verdict().graded()) {
+            if (r.score().score() == null) {
+                props.putNull("score");
+            } else {
+                props.put("score", r.score().score());
+            }
+            props.put("grade", r.score().grade().name());
         } else {
-            props.put("score", r.score().score());
+            // an ungraded scan's score is provisional: no grade for a dashboard to pick up
+            props.putNull("score");
+            props.putNull("grade");
         }
-        props.put("grade", r.score().grade().name());
+        props.set("verdict", JsonVerdict.write(r.verdict()));
         props.put("complete", r.complete());
         return JsonRenderer.pretty(root);
     }
@@ -72,6 +79,10 @@ final class SarifRenderer {
         if (!r.complete()) {
             notes.addObject().put("level", "warning").putObject("message")
                     .put("text", "incomplete scan: " + r.incompleteReason());
+        }
+        if (!r.verdict().graded()) {
+            notes.addObject().put("level", "warning").putObject("message")
+                    .put("text", "not graded: " + r.verdict().line());
         }
         for (CheckRun c : r.checks()) {
             if (c.status() == CheckStatus.ERRORED || c.status() == CheckStatus.INTERRUPTED) {

@@ -39,7 +39,7 @@ final class SummaryRenderer {
             out.append(leftBehind(report, width, style)).append('\n');
         }
         out.append(grade(report, width, style)).append('\n');
-        out.append(categories(report.score(), width, style)).append('\n');
+        out.append(categories(report, width, style)).append('\n');
         FindingsSection findings = new FindingsSection(width, style);
         if (!report.attackPaths().isEmpty()) {
             out.append(findings.attackPaths(report.attackPaths())).append('\n');
@@ -96,7 +96,7 @@ final class SummaryRenderer {
         for (String line : Text.wrap("INCOMPLETE SCAN: " + reason, width - 3)) {
             sb.append(style.warning("!! " + line)).append('\n');
         }
-        for (String line : Text.wrap("Scores, findings and coverage below describe only the checks that finished.",
+        for (String line : Text.wrap("Findings and coverage below describe only the checks that finished.",
                 width - 3)) {
             sb.append("   ").append(line).append('\n');
         }
@@ -116,10 +116,18 @@ final class SummaryRenderer {
 
     private static String grade(ScanReport r, int width, Style style) {
         ScoreCard card = r.score();
-        String score = card.score() == null ? "no score" : card.score() + "/100";
         StringBuilder sb = new StringBuilder();
-        sb.append(style.grade(card.grade(), "Grade " + card.grade() + " · " + score)).append('\n');
-        if (!card.gradeCap().isEmpty()) {
+        if (r.verdict().graded()) {
+            sb.append(style.grade(card.grade(), VerdictText.headline(r))).append('\n');
+        } else {
+            for (String line : Text.wrap(VerdictText.headline(r), width)) {
+                sb.append(style.warning(line)).append('\n');
+            }
+            for (String line : Text.wrap(r.verdict().advice(), width - 2)) {
+                sb.append("  ").append(line).append('\n');
+            }
+        }
+        if (r.verdict().graded() && !card.gradeCap().isEmpty()) {
             for (String line : Text.wrap(card.gradeCap(), width - 2)) {
                 sb.append("  ").append(line).append('\n');
             }
@@ -136,7 +144,8 @@ final class SummaryRenderer {
         return sb.toString();
     }
 
-    private static String categories(ScoreCard card, int width, Style style) {
+    private static String categories(ScanReport r, int width, Style style) {
+        ScoreCard card = r.score();
         int titleWidth = Math.max(8, Math.min(36, width - 31));
         StringBuilder sb = new StringBuilder(style.bold("Categories")).append('\n');
         for (CategoryScore c : card.categories()) {
@@ -150,10 +159,16 @@ final class SummaryRenderer {
                 }
                 continue;
             }
+            String findings = c.findings() == 0 ? "no findings" : Text.count(c.findings(), "finding");
+            if (!r.verdict().graded()) {
+                // an ungraded scan's category scores are provisional: a number here would read as a result
+                sb.append(title).append(style.dim(Text.cell(VerdictText.CATEGORY_NOT_GRADED, BAR + 4))).append("  ")
+                        .append(findings).append('\n');
+                continue;
+            }
             int score = c.score();
             int filled = score * BAR / 100; // floor: only a perfect score fills the bar
             String bar = "█".repeat(filled) + "░".repeat(BAR - filled);
-            String findings = c.findings() == 0 ? "no findings" : Text.count(c.findings(), "finding");
             sb.append(title).append(bar).append(' ').append(String.format("%3d", score)).append("  ")
                     .append(findings).append('\n');
         }

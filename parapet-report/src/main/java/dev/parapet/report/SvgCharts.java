@@ -21,7 +21,8 @@ final class SvgCharts {
     private SvgCharts() {
     }
 
-    static String categories(List<CategoryScore> categories) {
+    /** One bar per category; an ungraded scan ({@code graded} false) draws none, its scores being provisional. */
+    static String categories(List<CategoryScore> categories, boolean graded) {
         int height = categories.size() * ROW + 8;
         StringBuilder sb = svg(LABEL + BAR + 50, height, "Score per category");
         for (int i = 0; i < categories.size(); i++) {
@@ -30,14 +31,15 @@ final class SvgCharts {
             sb.append(text(LABEL - 8, y + 15, "end", c.category().title()));
             sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" class=\"track\"/>",
                     LABEL, y + 2, BAR));
-            if (c.assessed()) {
+            if (c.assessed() && graded) {
                 int w = c.score() * BAR / 100;
                 sb.append(String.format(Locale.ROOT,
                         "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" class=\"bar %s\"/>", LABEL, y + 2, w,
                         band(c.score())));
                 sb.append(text(LABEL + BAR + 6, y + 15, "start", String.valueOf(c.score())));
             } else {
-                sb.append(text(LABEL + 6, y + 15, "start", "not assessed"));
+                sb.append(text(LABEL + 6, y + 15, "start", c.assessed() ? VerdictText.CATEGORY_NOT_GRADED
+                        : "not assessed"));
             }
         }
         return sb.append("</svg>").toString();

@@ -64,8 +64,7 @@ final class TableRenderer {
     private static String footer(ScanReport r) {
         ScoreCard card = r.score();
         long assessed = card.categories().stream().filter(c -> c.assessed()).count();
-        StringBuilder sb = new StringBuilder("Grade ").append(card.grade()).append(" · ")
-                .append(card.score() == null ? "no score" : card.score() + "/100").append(" · ")
+        StringBuilder sb = new StringBuilder(Text.oneLine(VerdictText.headline(r))).append(" · ")
                 .append(Text.count(r.findings().size(), "finding")).append(" (");
         for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
             sb.append(s == Severity.CRITICAL ? "" : ", ").append(r.count(s)).append(' ').append(s.id());

@@ -94,6 +94,10 @@ class HtmlReportTest {
                 .contains("time budget of 300 s exhausted");
         String none = html(ReportFixtures.nothingAssessed());
         xml(none);
-        assertThat(none).contains("<span id=\"score\">no score</span>").contains("No findings.");
+        assertThat(none).contains("NOT GRADED (no check ran to completion)").doesNotContain("id=\"score\"")
+                .contains("No findings.");
+        String throttled = html(ReportFixtures.notGraded());
+        xml(throttled);
+        assertThat(throttled).contains("id=\"not-graded\"").contains("lower --rate").doesNotContain("Grade ");
     }
 }

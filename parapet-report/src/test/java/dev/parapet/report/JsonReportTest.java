@@ -46,7 +46,7 @@ class JsonReportTest {
     @Test
     void roundTripsEverythingItWrites() {
         for (ScanReport report : List.of(ReportFixtures.full(), ReportFixtures.incomplete(),
-                ReportFixtures.nothingAssessed())) {
+                ReportFixtures.nothingAssessed(), ReportFixtures.notGraded())) {
             String json = JsonReport.toJson(report);
             ScanReport back = JsonReport.fromJson(json);
             assertThat(back).isEqualTo(report);
@@ -58,15 +58,36 @@ class JsonReportTest {
     void writesTheSameBytesEveryTimeAndEndsWithANewline() {
         String json = JsonReport.toJson(ReportFixtures.full());
         assertThat(JsonReport.toJson(ReportFixtures.full())).isEqualTo(json);
-        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.2\",\n");
+        assertThat(json).endsWith("}\n").doesNotContain("\r").startsWith("{\n  \"schemaVersion\": \"1.3\",\n");
     }
 
     @Test
     void writesTopLevelFieldsInTheDocumentedOrder() throws Exception {
         assertThat(names(tree(JsonReport.toJson(ReportFixtures.full())))).containsExactly("schemaVersion", "scanId",
                 "parapetVersion", "target", "mode", "context", "startedAt", "durationMillis", "complete",
-                "incompleteReason", "score", "findingCounts", "findings", "attackPaths", "checks", "endpoints",
+                "incompleteReason", "verdict", "score", "findingCounts", "findings", "attackPaths", "checks", "endpoints",
                 "apiDocuments", "spec", "coverage", "writes", "stats");
+    }
+
+    @Test
+    void writesTheVerdictWithItsReasonIdDetailAndAdvice() throws Exception {
+        JsonNode verdict = tree(JsonReport.toJson(ReportFixtures.notGraded())).get("verdict");
+        assertThat(names(verdict)).containsExactly("state", "reason", "detail", "advice");
+        assertThat(verdict.get("state").asText()).isEqualTo("not-graded");
+        assertThat(verdict.get("reason").asText()).isEqualTo("throttled");
+        assertThat(names(tree(JsonReport.toJson(ReportFixtures.full())).get("verdict"))).containsExactly("state");
+    }
+
+    @Test
+    void aReportBeforeSchema13ReadsAsNotGradedWhenItWasIncomplete() {
+        String old = JsonReport.toJson(ReportFixtures.incomplete()).replace("\"schemaVersion\": \"1.3\"",
+                "\"schemaVersion\": \"1.2\"").replaceFirst("\"verdict\": \\{[^}]*},", "");
+        assertThat(old).doesNotContain("\"verdict\"");
+        dev.parapet.model.Verdict v = JsonReport.fromJson(old).verdict();
+        assertThat(v.reason()).isEqualTo(dev.parapet.model.Verdict.Reason.TIME_BUDGET);
+        assertThat(JsonReport.fromJson(JsonReport.toJson(ReportFixtures.full()).replace("\"schemaVersion\": \"1.3\"",
+                "\"schemaVersion\": \"1.2\"").replaceFirst("\"verdict\": \\{[^}]*},", "")).verdict().graded())
+                .isTrue();
     }
 
     @Test

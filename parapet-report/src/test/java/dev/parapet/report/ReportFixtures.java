@@ -51,6 +51,13 @@ final class ReportFixtures {
         return report(findings(), runs(), false, "time budget of 300 s exhausted");
     }
 
+    /** The full scan, not graded: nearly every answer was throttled. */
+    static ScanReport notGraded() {
+        return full().withVerdict(dev.parapet.model.Verdict.notGraded(dev.parapet.model.Verdict.Reason.THROTTLED,
+                "80 of 82 answers were throttled (429, or 503 with Retry-After)",
+                "lower --rate or allow-list the scanner"));
+    }
+
     /** A scan where every check failed to apply: nothing assessed, no score. */
     static ScanReport nothingAssessed() {
         List<CheckRun> runs = new ArrayList<>();

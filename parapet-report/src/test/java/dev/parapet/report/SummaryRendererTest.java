@@ -126,9 +126,24 @@ class SummaryRendererTest {
     @Test
     void neverShows100WhenNothingCouldBeAssessed() {
         String out = plain(ReportFixtures.nothingAssessed());
-        assertThat(out).doesNotContain("100").contains("Grade F · no score", "no category could be assessed");
+        assertThat(out).doesNotContain("100").doesNotContain("Grade ")
+                .contains("NOT GRADED (no check ran to completion)");
         for (Category c : Category.values()) {
             assertThat(categoryLine(out, c)).contains("not assessed");
+        }
+    }
+
+    @Test
+    void anUngradedScanHeadlinesWhyAndShowsNoScoreAnywhere() {
+        ScanReport r = ReportFixtures.notGraded();
+        String out = plain(r);
+        assertThat(out).contains("NOT GRADED (80 of 82 answers were throttled (429, or 503 with Retry-After))")
+                .contains("lower --rate or allow-list the scanner").doesNotContain("Grade ")
+                .doesNotContain("/100").doesNotContain("█");
+        for (CategoryScore c : r.score().categories()) {
+            String line = categoryLine(out, c.category());
+            assertThat(line).contains(c.assessed() ? "not graded" : "not assessed")
+                    .doesNotContain(" 100 ");
         }
     }
 
@@ -136,7 +151,7 @@ class SummaryRendererTest {
     void announcesAnIncompleteScanWithItsReasonBeforeTheGrade() {
         String out = plain(ReportFixtures.incomplete());
         assertThat(out).contains("!! INCOMPLETE SCAN: time budget of 300 s exhausted");
-        assertThat(out.indexOf("INCOMPLETE SCAN")).isLessThan(out.indexOf("Grade "));
+        assertThat(out.indexOf("INCOMPLETE SCAN")).isLessThan(out.indexOf("NOT GRADED ("));
         assertThat(plain(ReportFixtures.full())).doesNotContain("INCOMPLETE");
     }
 

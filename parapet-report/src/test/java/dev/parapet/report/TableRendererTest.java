@@ -74,10 +74,17 @@ class TableRendererTest {
     }
 
     @Test
+    void footerOfAnUngradedScanSaysNotGradedInsteadOfAGrade() {
+        assertThat(lines(ReportFixtures.notGraded()).getLast())
+                .startsWith("NOT GRADED (80 of 82 answers were throttled (429, or 503 with Retry-After)) · ")
+                .doesNotContain("Grade");
+    }
+
+    @Test
     void printsOnlyHeaderAndFooterWithoutFindings() {
         List<String> lines = lines(ReportFixtures.nothingAssessed());
         assertThat(lines).hasSize(2);
-        assertThat(lines.getLast()).startsWith("Grade F · no score · 0 findings");
+        assertThat(lines.getLast()).startsWith("NOT GRADED (no check ran to completion) · 0 findings");
     }
 
     @Test
