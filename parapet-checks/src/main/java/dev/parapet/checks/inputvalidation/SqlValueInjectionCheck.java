@@ -26,7 +26,8 @@ import java.util.Set;
 
 /**
  * Finds request values pasted into SQL text. The engine hands it every query, path, header and cookie input (and, in
- * active mode, JSON and form body fields, sent through {@link WriteAwareProbe} so a write is undone) except those
+ * active mode, JSON and form body fields of the login operation and of search POSTs, see {@link InjectionWriteScope},
+ * sent through {@link WriteAwareProbe} so a write is undone) except those
  * whose value is a URL, a file, a boolean, an identifier list for SQL ({@link SqlIdentifierInjectionCheck} tests
  * those), a callback, a redirect or a whole XML document. Every probe appends to the original value (see
  * {@link SqlValueProbes}).
@@ -52,10 +53,13 @@ public final class SqlValueInjectionCheck implements InputCheck<SqlValueInjectio
                     + "and answers that follow the injected condition; fingerprints the database engine.",
             Severity.CRITICAL, List.of(89), 0, Set.of("sql-injection", "injection"), SqlValueFindings.REMEDIATION);
 
-    /** Shapes whose values another check tests, or that no SQL statement takes as a value. */
+    /**
+     * Shapes whose values another check tests, or that no SQL statement takes as a value. A SQL name
+     * ({@code sort=name}) is {@link SqlIdentifierInjectionCheck}'s unless it is also an id or a number
+     * ({@code order_id=1001}).
+     */
     private static final Set<ValueShape> NOT_SQL_VALUES = EnumSet.of(ValueShape.URL, ValueShape.FILE,
-            ValueShape.BOOLEAN, ValueShape.SQL_NAME, ValueShape.CALLBACK, ValueShape.REDIRECT,
-            ValueShape.XML_DOCUMENT);
+            ValueShape.BOOLEAN, ValueShape.CALLBACK, ValueShape.REDIRECT, ValueShape.XML_DOCUMENT);
 
     /** What the screen saw, for the confirmation to reuse. */
     record Signal(WriteAwareProbe probe, Sent baseline, Sent quote, List<Sent> controls, Optional<ErrorProof> error,
@@ -74,7 +78,9 @@ public final class SqlValueInjectionCheck implements InputCheck<SqlValueInjectio
 
     @Override
     public boolean appliesTo(InputPoint p) {
-        return p.location() != InputLocation.XML && !p.isAny(NOT_SQL_VALUES);
+        boolean identifierList = p.is(ValueShape.SQL_NAME) && !p.is(ValueShape.IDENTIFIER)
+                && !p.is(ValueShape.NUMERIC);
+        return p.location() != InputLocation.XML && !p.isAny(NOT_SQL_VALUES) && !identifierList;
     }
 
     /** The caller's object for an update, the baseline, the quote, two controls, the first pair. */
@@ -92,6 +98,9 @@ public final class SqlValueInjectionCheck implements InputCheck<SqlValueInjectio
 
     @Override
     public Optional<Signal> screen(CheckContext ctx, InputPoint p) throws InterruptedException {
+        if (!InjectionWriteScope.admits(ctx, p)) {
+            return Optional.empty();
+        }
         Optional<WriteAwareProbe> probe = WriteAwareProbe.prepare(ctx, p);
         if (probe.isEmpty()) {
             return Optional.empty();

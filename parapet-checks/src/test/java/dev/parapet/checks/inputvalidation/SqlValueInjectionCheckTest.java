@@ -109,6 +109,8 @@ class SqlValueInjectionCheckTest extends CheckContractTest {
         assertThat(c.appliesTo(InputPoints.query("q", "shoes", ValueShape.FREE_TEXT))).isTrue();
         assertThat(c.appliesTo(InputPoints.query("id", "7", ValueShape.IDENTIFIER, ValueShape.NUMERIC))).isTrue();
         assertThat(c.appliesTo(InputPoints.query("sort", "name", ValueShape.SQL_NAME))).isFalse();
+        assertThat(c.appliesTo(InputPoints.query("order_id", "1001", ValueShape.SQL_NAME, ValueShape.IDENTIFIER,
+                ValueShape.NUMERIC))).isTrue();
         assertThat(c.appliesTo(InputPoints.query("url", "http://x/", ValueShape.URL))).isFalse();
         assertThat(c.appliesTo(InputPoints.query("file", "a.txt", ValueShape.FILE))).isFalse();
         assertThat(c.appliesTo(InputPoints.query("active", "true", ValueShape.BOOLEAN))).isFalse();
