@@ -29,6 +29,9 @@ public final class WriteAwareProbe {
     /** Probes {@link #prepare} may send: the two reads that find the caller's object for a PUT or PATCH. */
     public static final int PREPARE_PROBES = 2;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind
+            .ObjectMapper();
+
     private final InputPoint point;
     private final OwnObjects.Read object;
 
@@ -70,17 +73,37 @@ public final class WriteAwareProbe {
 
     /** Sends {@code value} through the point; what the operation wrote is recorded and undone at once. */
     public Exchange send(CheckContext ctx, String value) throws InterruptedException {
+        return send(ctx, TextNode.valueOf(value), point.withValue(value));
+    }
+
+    /**
+     * Sends the JSON value {@code jsonLiteral} ({@code {"$ne": null}}) through a JSON field, its text elsewhere, as
+     * {@link #send} does.
+     *
+     * @throws IllegalArgumentException when {@code jsonLiteral} is not JSON
+     */
+    public Exchange sendJson(CheckContext ctx, String jsonLiteral) throws InterruptedException {
+        JsonNode value;
+        try {
+            value = point.location() == InputLocation.JSON ? JSON.readTree(jsonLiteral) : TextNode.valueOf(jsonLiteral);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + jsonLiteral, e);
+        }
+        return send(ctx, value, point.withJsonValue(jsonLiteral));
+    }
+
+    private Exchange send(CheckContext ctx, JsonNode value, ProbeRequest read) throws InterruptedException {
         Operation op = point.operation();
         if (object != null) {
             return ctx.exclusively(() -> update(ctx, value));
         }
         if (!op.method().equals("POST") || point.location() != InputLocation.JSON) {
-            return ctx.probe(point.withValue(value));
+            return ctx.probe(read);
         }
         Markers m = Markers.fresh();
-        ObjectNode body = m.marked(WriteBodies.example(op).orElseGet(() -> new com.fasterxml.jackson.databind
-                .ObjectMapper().createObjectNode()), ctx.inventory().surface().inputsOf(op));
-        WriteBodies.set(body, point.locator(), TextNode.valueOf(value));
+        ObjectNode body = m.marked(WriteBodies.example(op).orElseGet(JSON::createObjectNode),
+                ctx.inventory().surface().inputsOf(op));
+        WriteBodies.set(body, point.locator(), value);
         Exchange answer = ctx.probe(WriteBodies.request(op, op.uri(), body, Identity.PRIMARY));
         if (CreatedObjects.locate(answer, ctx.inventory()).isPresent()) {
             ctx.undo(CreatedObjects.record(ctx, answer, Identity.PRIMARY, Headers.EMPTY, m.text()).ticket());
@@ -88,16 +111,16 @@ public final class WriteAwareProbe {
         return answer;
     }
 
-    private Exchange update(CheckContext ctx, String value) throws InterruptedException {
+    private Exchange update(CheckContext ctx, JsonNode value) throws InterruptedException {
         Operation op = point.operation();
         JsonNode old = WriteBodies.at(object.object(), point.locator()).orElseThrow();
         ObjectNode base = op.method().equals("PATCH") ? object.object().objectNode()
                 : WriteFields.noOp(op, object.object()).orElseGet(object.object()::objectNode);
-        ProbeRequest write = WriteBodies.request(op, object.uri(), WriteFields.with(base, point.locator(),
-                TextNode.valueOf(value)), Identity.PRIMARY);
+        ProbeRequest write = WriteBodies.request(op, object.uri(), WriteFields.with(base, point.locator(), value),
+                Identity.PRIMARY);
         Exchange answer = ctx.probe(write);
         ctx.undo(ctx.recordWrite(new Write.Changed(op.method() + " " + object.uri().getRawPath(), object.uri(),
-                point.locator(), old.toString(), TextNode.valueOf(value).toString(),
+                point.locator(), old.toString(), value.toString(),
                 WriteBodies.request(op, object.uri(), WriteFields.with(base, point.locator(), old), Identity.PRIMARY),
                 WriteBodies.read(object.uri(), Identity.PRIMARY))));
         return answer;
