@@ -82,7 +82,8 @@ class ShadedJarIT {
             new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
             Result r = finish(p);
             assertThat(r.exit()).as(r.err()).isEqualTo(3);
-            assertThat(r.err()).contains("interrupted by user");
+            assertThat(r.err()).contains("parapet: stopping, writing what was found so far")
+                    .contains("not graded: stopped by the user");
             JsonNode report = new ObjectMapper().readTree(dir.resolve("partial.json").toFile());
             assertThat(report.path("complete").asBoolean()).isFalse();
             assertThat(report.path("incompleteReason").asText()).contains("interrupted by user");
