@@ -193,8 +193,11 @@ public final class ParapetTools {
         Args args = new Args("diff_scans", arguments, Set.of("a", "b"));
         String a = args.requiredText("a");
         String b = args.requiredText("b");
-        ScanDiff diff = withStore(s -> s.diff(a, b));
-        return new Output(Summaries.diff(diff), Summaries.diffData(diff));
+        ScanReport from = withStore(s -> s.find(a));
+        ScanReport to = withStore(s -> s.find(b));
+        ScanDiff diff = ScanDiff.between(from, to);
+        return new Output(Summaries.diff(diff, from.verdict(), to.verdict()),
+                Summaries.diffData(diff, from.verdict(), to.verdict()));
     }
 
     public Output listChecks(Map<String, Object> arguments) {

@@ -62,11 +62,13 @@ final class Summaries {
         return m;
     }
 
-    static String diff(ScanDiff d) {
+    static String diff(ScanDiff d, Verdict from, Verdict to) {
         StringBuilder out = new StringBuilder("From ").append(d.from().scanId()).append(" to ")
                 .append(d.to().scanId()).append(": score ").append(d.from().score()).append(" -> ")
                 .append(d.to().score()).append(", grade ").append(d.from().grade()).append(" -> ")
                 .append(d.to().grade()).append('\n');
+        out.append("Verdict: ").append(from.graded() ? "GRADED" : from.headline()).append(" -> ")
+                .append(to.graded() ? "GRADED" : to.headline()).append('\n');
         out.append(d.added().size()).append(" new, ").append(d.resolved().size()).append(" resolved, ")
                 .append(d.unchanged().size()).append(" unchanged findings\n");
         d.added().forEach(f -> out.append("+ [").append(f.severity().id()).append("] ").append(f.title())
@@ -76,10 +78,10 @@ final class Summaries {
         return out.toString();
     }
 
-    static Map<String, Object> diffData(ScanDiff d) {
+    static Map<String, Object> diffData(ScanDiff d, Verdict from, Verdict to) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", side(d.from()));
-        m.put("to", side(d.to()));
+        m.put("from", side(d.from(), from));
+        m.put("to", side(d.to(), to));
         m.put("scoreDelta", d.scoreDelta().orElse(null));
         m.put("added", d.added().stream().map(Summaries::finding).toList());
         m.put("resolved", d.resolved().stream().map(Summaries::finding).toList());
@@ -96,8 +98,9 @@ final class Summaries {
         return m;
     }
 
-    private static Map<String, Object> side(ScanDiff.Side s) {
+    private static Map<String, Object> side(ScanDiff.Side s, Verdict verdict) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict", ScanSummary.verdict(verdict));
         m.put("scanId", s.scanId());
         m.put("target", s.target());
         m.put("startedAt", s.startedAt().toString());

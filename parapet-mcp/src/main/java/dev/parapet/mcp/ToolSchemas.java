@@ -185,9 +185,9 @@ enum ToolSchemas {
                   "checkId":{"type":"string"},"severity":{"type":"string"},"title":{"type":"string"},
                   "endpoint":{"type":"string"},"fingerprint":{"type":"string"}}}""";
         static final String DIFF_SIDE = """
-                {"type":"object","required":["scanId","target","startedAt","score","grade"],"properties":{
-                  "scanId":{"type":"string"},"target":{"type":"string"},"startedAt":{"type":"string"},
-                  "score":%s,"grade":%s}}""".formatted(NULLABLE_INTEGER, NULLABLE_STRING);
+                {"type":"object","required":["verdict","scanId","target","startedAt","score","grade"],"properties":{
+                  "verdict":%s,"scanId":{"type":"string"},"target":{"type":"string"},"startedAt":{"type":"string"},
+                  "score":%s,"grade":%s}}""".formatted(VERDICT, NULLABLE_INTEGER, NULLABLE_STRING);
         static final String DIFF = """
                 {"type":"object","required":["from","to","scoreDelta","added","resolved","unchanged","categories"],
                   "properties":{"from":%s,"to":%s,"scoreDelta":%s,

@@ -235,7 +235,10 @@ class ParapetToolsTest {
     @Test
     void diffOfAScanWithItselfHasNothingNewOrResolved() {
         ParapetTools.Output diff = tools.diffScans(Map.of("a", scanId, "b", scanId));
-        assertThat(diff.text()).contains("0 new, 0 resolved");
+        assertThat(diff.text()).contains("0 new, 0 resolved").contains("Verdict: ");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> from = (Map<String, Object>) diff.structured().get("from");
+        assertThat(from.get("verdict")).isEqualTo(scan.structured().get("verdict"));
     }
 
     @Test
