@@ -40,11 +40,17 @@ class McpServerIT {
     }
 
     private McpSyncClient connect(Queue<String> stderr) {
+        return connect(stderr, p -> {
+        });
+    }
+
+    private McpSyncClient connect(Queue<String> stderr,
+                                  java.util.function.Consumer<McpSchema.ProgressNotification> progress) {
         ServerParameters server = ServerParameters.builder(java())
                 .args("-Dparapet.home=" + home, "-jar", System.getProperty("parapet.jar"), "mcp").build();
         StdioClientTransport transport = new StdioClientTransport(server, new JacksonMcpJsonMapper(new ObjectMapper()));
         transport.setStdErrorHandler(stderr::add);
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(150))
+        return McpClient.sync(transport).progressConsumer(progress).requestTimeout(Duration.ofSeconds(150))
                 .initializationTimeout(Duration.ofSeconds(60)).build();
     }
 
@@ -60,19 +66,50 @@ class McpServerIT {
     @SuppressWarnings("unchecked")
     void anAssistantScansTheDemoApiReadsTheHistoryAndComparesTwoScans() throws Exception {
         Queue<String> stderr = new ConcurrentLinkedQueue<>();
+        List<McpSchema.ProgressNotification> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (LoopbackHttpServer demo = DemoApi.start(DemoApi.Variant.VULNERABLE)) {
-            McpSyncClient client = connect(stderr);
+            McpSyncClient client = connect(stderr, progress::add);
             try {
                 assertThat(client.initialize().serverInfo().name()).isEqualTo("parapet");
-                assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
-                        .containsExactlyInAnyOrder("scan_api", "get_scan", "list_scans", "diff_scans", "list_checks");
+                List<McpSchema.Tool> tools = client.listTools().tools();
+                assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("scan_api", "get_scan",
+                        "get_finding", "get_report", "list_scans", "diff_scans", "list_checks");
+                assertThat(tools).allSatisfy(t -> {
+                    assertThat(t.outputSchema()).as(t.name()).containsEntry("type", "object");
+                    assertThat(t.annotations().readOnlyHint()).as(t.name()).isEqualTo(!t.name().equals("scan_api"));
+                    assertThat(t.annotations().openWorldHint()).as(t.name()).isEqualTo(t.name().equals("scan_api"));
+                    assertThat(t.annotations().destructiveHint()).as(t.name()).isFalse();
+                });
 
-                CallToolResult first = call(client, "scan_api", Map.of("url", demo.uri().toString()));
+                // the client checks every structured answer against the tool's output schema
+                CallToolResult first = client.callTool(new CallToolRequest("scan_api",
+                        Map.of("url", demo.uri().toString()), Map.of("progressToken", "scan-1")));
                 assertThat(first.isError()).as(text(first)).isFalse();
                 Map<String, Object> report = (Map<String, Object>) first.structuredContent();
                 String id = (String) report.get("scanId");
-                assertThat((List<Object>) report.get("findings")).isNotEmpty();
-                assertThat(text(first)).contains("Scan " + id).contains("grade ").contains("Fix: ");
+                assertThat((List<Object>) report.get("topFindings")).isNotEmpty();
+                assertThat((Map<String, Object>) report.get("verdict")).containsKey("state");
+                assertThat(text(first)).contains("Scan " + id).contains("Fix: ").contains("Coverage: ");
+                // notifications are delivered on the client's own thread: give the last one a moment to arrive
+                for (int i = 0; i < 100 && (progress.isEmpty()
+                        || !progress.getLast().progress().equals(progress.getLast().total())); i++) {
+                    Thread.sleep(50);
+                }
+                assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p.progressToken()).isEqualTo("scan-1"));
+                assertThat(progress.getLast().progress()).isEqualTo(progress.getLast().total());
+
+                String findingId = (String) ((List<Map<String, Object>>) report.get("topFindings")).getFirst()
+                        .get("id");
+                CallToolResult finding = call(client, "get_finding", Map.of("scanId", id, "findingId", findingId));
+                assertThat(finding.isError()).as(text(finding)).isFalse();
+                assertThat(text(finding)).contains("Reproduce:\ncurl ");
+
+                McpSchema.ReadResourceResult json = client.readResource(
+                        new McpSchema.ReadResourceRequest("parapet://scans/" + id + "/report.json"));
+                String reportJson = ((McpSchema.TextResourceContents) json.contents().getFirst()).text();
+                assertThat(new ObjectMapper().readTree(reportJson).path("scanId").asText()).isEqualTo(id);
+                CallToolResult page = call(client, "get_report", Map.of("scanId", id, "format", "markdown"));
+                assertThat(page.isError()).as(text(page)).isFalse();
 
                 CallToolResult got = call(client, "get_scan", Map.of("scanId", id.substring(0, 6)));
                 assertThat(got.isError()).as(text(got)).isFalse();
