@@ -53,6 +53,27 @@ final class InjectedInputs {
         return WriteAwareProbe.prepare(ctx, p);
     }
 
+    /** Shapes whose values a directory or document query never takes as a text value. */
+    private static final java.util.Set<ValueShape> NOT_QUERY_TEXT = java.util.EnumSet.of(ValueShape.URL,
+            ValueShape.BOOLEAN, ValueShape.CALLBACK, ValueShape.REDIRECT, ValueShape.XML_DOCUMENT,
+            ValueShape.DATE);
+
+    /**
+     * Inputs whose value a server might paste into a query language's text (an LDAP filter, an XPath expression): any
+     * input outside an XML body that is not a URL, boolean, callback, redirect, date or whole document, nor only a
+     * file name ({@code name} is both a file and free text), nor a plain number ({@code page=2}).
+     */
+    static boolean holdsQueryText(InputPoint p) {
+        return p.location() != InputLocation.XML && !p.isAny(NOT_QUERY_TEXT) && !plainNumber(p.value())
+                && !(p.is(ValueShape.FILE) && !p.is(ValueShape.FREE_TEXT));
+    }
+
+    /** A fresh value no record holds ({@code parapet3f9a1c07}): the "matches nothing" side of a differential. */
+    static String neverMatching() {
+        return "parapet" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 32,
+                1L << 36));
+    }
+
     static boolean plainNumber(String v) {
         return !v.isEmpty() && v.chars().allMatch(Character::isDigit);
     }

@@ -60,7 +60,8 @@ class InsecureUpstreamLinksCheckTest extends CheckContractTest {
         assertThat(InsecureUpstreamLinksCheck.RULES.get().urlField("webhook_url")).isTrue();
         assertThat(InsecureUpstreamLinksCheck.RULES.get().urlField("price")).isFalse();
         assertThat(OpenRedirectCheck.RULES.get().isRedirectParameter("RETURNTO")).isTrue();
-        assertThat(OpenRedirectCheck.RULES.get().probeTargets()).allMatch(t -> t.contains(OpenRedirectCheck.RULES.get().probeHost()));
+        assertThat(OpenRedirectCheck.RULES.get().spellings()).allMatch(s -> s.build(OpenRedirectCheck.RULES.get().probeHost(), "h")
+                .contains(OpenRedirectCheck.RULES.get().probeHost()));
         assertThat(JsonpCallbackCheck.RULES.get().parameters()).contains("callback", "jsonp");
     }
 }

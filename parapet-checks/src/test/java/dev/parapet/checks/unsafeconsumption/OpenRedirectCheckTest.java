@@ -60,6 +60,53 @@ class OpenRedirectCheckTest extends CheckContractTest {
     }
 
     @Test
+    void getsPastEachNaiveFilterWithTheSpellingItLetsThrough() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.bypassableRedirects()) {
+            List<Finding> findings = CheckHarness.findings(server.uri(), check());
+            assertThat(findings).extracting(Finding::parameter)
+                    .containsExactlyInAnyOrder("returnTo", "continue", "next", "to");
+            assertThat(byParameter(findings, "returnTo").evidence()).contains("spelling: protocol-relative");
+            assertThat(byParameter(findings, "continue").evidence()).contains("spelling: trusted-user-info")
+                    .contains("a browser goes to parapet-redirect.invalid");
+            assertThat(byParameter(findings, "next")).satisfies(f -> {
+                assertThat(f.endpoint().uri().getPath()).isEqualTo("/api/v2/account/farewell");
+                assertThat(f.title()).contains("(meta refresh)");
+                assertThat(f.evidence()).contains("spelling: scheme-without-slashes");
+            });
+            assertThat(byParameter(findings, "to")).satisfies(f -> {
+                assertThat(f.title()).contains("(script location)");
+                assertThat(f.evidence()).contains("spelling: slash-backslash");
+            });
+            assertThat(findings).allSatisfy(f -> assertThat(f.tags()).contains("filter-bypass"));
+        }
+    }
+
+    @Test
+    void staysQuietOnAnAllowListThatParsesLikeABrowserAndOnRefusalsThatNameTheTarget() throws IOException {
+        try (LoopbackHttpServer server = UnsafeConsumptionFixtures.allowListedRedirects()) {
+            var report = CheckHarness.scan(CheckHarness.config(server.uri()), List.of(check()));
+            assertThat(report.findings()).isEmpty();
+            assertThat(CheckHarness.onlyRun(report).requests()).as("every spelling was tried")
+                    .isGreaterThanOrEqualTo(5 * OpenRedirectCheck.RULES.get().spellings().size());
+        }
+    }
+
+    @Test
+    void dataFileSpellingsFitTheBudgetAndAllPointAtTheOutsideHost() {
+        var rules = OpenRedirectCheck.RULES.get();
+        assertThat(rules.spellings()).hasSizeLessThanOrEqualTo(OpenRedirectCheck.MAX_SPELLINGS);
+        assertThat(rules.spellings()).extracting(OpenRedirectCheck.Spelling::id).doesNotHaveDuplicates()
+                .startsWith("absolute");
+        assertThat(rules.spellings()).allSatisfy(s -> assertThat(s.value()).contains("{evil}"));
+        assertThat(rules.parameters()).contains("to", "next", "continue", "returnTo", "redirect_uri", "goto", "dest");
+    }
+
+    private static Finding byParameter(List<Finding> findings, String parameter) {
+        return findings.stream().filter(f -> f.parameter().equals(parameter)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing on " + parameter + " in " + findings));
+    }
+
+    @Test
     void replacesOnlyTheNamedParameterAndKeepsTheOthers() {
         URI uri = URI.create("http://h/login?lang=en&next=%2Fhome");
         assertThat(QueryParameters.with(uri, "next", "https://x.invalid/"))
