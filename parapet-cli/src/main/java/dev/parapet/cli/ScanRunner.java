@@ -71,6 +71,9 @@ final class ScanRunner {
             report = scan.run();
         } catch (ScanFailedException e) {
             closeQuietly(progress);
+            // the files the user asked for say why nothing was scanned, so a pipeline reading them sees the reason
+            e.report().ifPresent(unscanned -> writeAll(files, unscanned,
+                    new RenderOptions(false, 100, Optional.empty()), err));
             err.println("parapet: " + e.getMessage());
             return ExitCode.INCOMPLETE.code;
         } catch (InterruptedException e) {
@@ -96,19 +99,8 @@ final class ScanRunner {
         out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
         triage.expired().forEach(e -> err.println("parapet: warning: " + TriageNotes.expired(e)));
-        boolean written = true;
-        for (var entry : files.entrySet()) {
-            try {
-                Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict))
-                        .withFailOn(resolved.gate().failOn()).withGated(gated),
-                        entry.getKey());
-                err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
-            } catch (IOException e) {
-                written = false;
-                err.println("parapet: cannot write " + entry.getKey() + ": " + e.getMessage()
-                        + " (check the directory exists and is writable)");
-            }
-        }
+        boolean written = writeAll(files, report, new RenderOptions(false, 100, Optional.of(verdict))
+                .withFailOn(resolved.gate().failOn()).withGated(gated), err);
         if (!store.noStore) {
             StoreStep.save(store.db, report, err);
         }
@@ -126,6 +118,23 @@ final class ScanRunner {
             return ExitCode.USAGE.code;
         }
         return verdict.passed() ? ExitCode.PASSED.code : ExitCode.GATE_FAILED.code;
+    }
+
+    /** Writes {@code report} to every file asked for; false when one could not be written (each said on stderr). */
+    private static boolean writeAll(Map<Path, ReportFormat> files, ScanReport report, RenderOptions options,
+                                    PrintWriter err) {
+        boolean written = true;
+        for (var entry : files.entrySet()) {
+            try {
+                Reports.write(entry.getValue(), report, options, entry.getKey());
+                err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
+            } catch (IOException e) {
+                written = false;
+                err.println("parapet: cannot write " + entry.getKey() + ": " + e.getMessage()
+                        + " (check the directory exists and is writable)");
+            }
+        }
+        return written;
     }
 
     /** One line on stderr, at the start and again at the end: rejected credentials must not pass unnoticed. */

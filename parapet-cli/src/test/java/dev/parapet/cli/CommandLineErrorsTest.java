@@ -27,6 +27,21 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void refusedConnectionStillWritesANotGradedReportToTheFileAskedFor(@org.junit.jupiter.api.io.TempDir
+                                                                       java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path out = dir.resolve("report.json");
+        CliRun run = CliRun.of("scan", "http://127.0.0.1:1/", "--connect-timeout", "2s", "--no-store", "-o",
+                out.toString());
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("connection refused");
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+        assertThat(report.path("verdict").path("state").asText()).isEqualTo("not-graded");
+        assertThat(report.path("verdict").path("reason").asText()).isEqualTo("unreachable");
+        assertThat(report.path("verdict").path("detail").asText()).contains("connection refused");
+        assertThat(report.path("findings")).isEmpty();
+    }
+
+    @Test
     void unknownHostExitsThreeAndSaysSo() {
         CliRun run = CliRun.of("scan", "http://no-such-host.invalid/");
         assertThat(run.exitCode()).isEqualTo(3);

@@ -96,8 +96,9 @@ class StoreCommandsTest {
         CliRun run = CliRun.of("history", "--db", db);
         assertThat(run.exitCode()).as(run.err()).isZero();
         var lines = run.out().lines().toList();
-        assertThat(lines.getFirst()).contains("ID").contains("GRADE").contains("SCORE").contains("COMPLETE");
-        assertThat(lines.get(1)).startsWith(fixedId).contains("yes").contains("http://127.0.0.1:");
+        assertThat(lines.getFirst()).contains("ID").contains("VERDICT").contains("GRADE").contains("SCORE")
+                .contains("COMPLETE");
+        assertThat(lines.get(1)).startsWith(fixedId).contains(" GRADED ").contains("yes").contains("http://127.0.0.1:");
         assertThat(lines.get(2)).startsWith(vulnerableId).containsPattern("\\d+/\\d+/\\d+/\\d+/\\d+");
         assertThat(CliRun.of("history", "--db", db, "--limit", "1").out().lines()).hasSize(2);
         assertThat(CliRun.of("history", "--db", db, "--target", "http://nowhere.test").out())

@@ -53,17 +53,26 @@ public final class ScanEngine {
     /** Time checks get to notice an interrupt and return after the budget ran out. */
     private static final Duration GRACE = Duration.ofSeconds(2);
 
-    /** The target could not be reached at all: no check ran. The message is one line, with advice. */
+    /**
+     * The target could not be reached at all: no check ran. The message is one line, with advice; {@link #report()}
+     * is the not-graded report that says so, for the outputs the user asked for.
+     */
     public static final class TargetUnreachableException extends Exception {
         private final Exchange exchange;
+        private final transient ScanReport report;
 
-        public TargetUnreachableException(String message, Exchange exchange) {
+        public TargetUnreachableException(String message, Exchange exchange, ScanReport report) {
             super(message);
             this.exchange = exchange;
+            this.report = report;
         }
 
         public Exchange exchange() {
             return exchange;
+        }
+
+        public ScanReport report() {
+            return report;
         }
     }
 
@@ -120,7 +129,8 @@ public final class ScanEngine {
             dev.parapet.spi.ApiSpec named = specStage.readNamed(config);
             Exchange first = discovery.probeTarget(target);
             if (!first.answered()) {
-                throw new TargetUnreachableException(first.error(), first);
+                throw new TargetUnreachableException(first.error(), first,
+                        unreachableReport(started, t0, first, executor));
             }
             Inventory discovered = discovery.discover(target, first);
             // Documented operations are not limited by --max-endpoints: the spec stage may call up to half of what
@@ -200,6 +210,24 @@ public final class ScanEngine {
             events.publish(new ScanEvent.ScanCompleted(scanId, report));
             return report;
         }
+    }
+
+    /**
+     * The report of a scan whose first request went unanswered: not graded, every check not run, no findings, the
+     * failed request's error as the reason.
+     */
+    private ScanReport unreachableReport(Instant started, long t0, Exchange first, RequestExecutor executor) {
+        String why = "the target did not answer the first request (" + first.request().method() + " "
+                + first.request().uri() + "): " + first.error();
+        List<CheckRun> runs = checks.stream().map(c -> new CheckRun(c.descriptor().id(), c.descriptor().category(),
+                CheckStatus.SKIPPED, "not run: " + why, 0, 0, 0, Duration.ZERO)).toList();
+        Verdict verdict = Verdict.notGraded(Verdict.Reason.UNREACHABLE, why,
+                "check the URL and that the API is running, or raise --connect-timeout / --read-timeout");
+        return new ScanReport(ScanReport.SCHEMA_VERSION, scanId, version, config.target().toString(), config.mode(),
+                config.context(), started, Duration.ofNanos(System.nanoTime() - t0), false, why,
+                Scoring.score(List.of(), runs, config.context()), List.of(), List.of(), runs, List.of(), List.of(),
+                executor.stats(0, 0), SpecSummary.NONE, AuthSummary.NONE, dev.parapet.model.Coverage.NONE,
+                List.of(), verdict);
     }
 
     /** Why an incomplete scan stopped, as a not-graded reason. */

@@ -169,6 +169,11 @@ public final class HttpTransport implements AutoCloseable {
         if (cause instanceof HttpTimeoutException) {
             return "timed out waiting for " + hostPort;
         }
+        if (oneLine(root).startsWith("Header size too big")) {
+            // the JDK client refuses a response head over jdk.http.maxHeaderSize (384 KiB by default)
+            return "response headers too large from " + hostPort + " (over the client's limit of "
+                    + Integer.getInteger("jdk.http.maxHeaderSize", 384 << 10) / 1024 + " KiB)";
+        }
         if (cause instanceof IOException || root instanceof IOException) {
             return "connection failed with " + hostPort + ": " + oneLine(root);
         }

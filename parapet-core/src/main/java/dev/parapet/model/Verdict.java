@@ -26,6 +26,8 @@ public record Verdict(State state, Reason reason, String detail, String advice) 
 
     /** Why a scan was not graded, in the order the rule tries them. */
     public enum Reason {
+        /** The target did not answer the scan's first request: nothing was scanned. */
+        UNREACHABLE("unreachable"),
         /** The target answered, then stopped answering for good mid-scan. */
         TARGET_DIED("target-died"),
         /** The user stopped the scan (Ctrl-C, or a client cancelling it). */

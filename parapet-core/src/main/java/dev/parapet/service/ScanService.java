@@ -127,7 +127,7 @@ public final class ScanService {
             try {
                 return engine.run();
             } catch (ScanEngine.TargetUnreachableException e) {
-                throw new ScanFailedException(advice(e.getMessage(), config));
+                throw new ScanFailedException(advice(e.getMessage(), config), e.report());
             }
         }
     }

@@ -156,6 +156,18 @@ class HttpTransportAgainstHostileServersTest {
     }
 
     @Test
+    void refusesAMegabyteHeaderLineWithOneLineThatSaysSo() throws Exception {
+        byte[] head = ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Padding: " + "p".repeat(1 << 20) + "\r\n\r\n{}")
+                .getBytes();
+        try (ClosingSocketServer huge = new ClosingSocketServer(head)) {
+            Exchange e = transport.send(request(huge.uri()));
+            assertThat(e.outcome()).isEqualTo(ExchangeOutcome.TRANSPORT_ERROR);
+            assertThat(e.error()).startsWith("response headers too large from 127.0.0.1:" + huge.port())
+                    .contains("KiB").doesNotContain("\n");
+        }
+    }
+
+    @Test
     void reportsAClosedPortAsConnectionRefused() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

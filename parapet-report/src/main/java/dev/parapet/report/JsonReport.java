@@ -2,6 +2,9 @@ package dev.parapet.report;
 
 import dev.parapet.model.ScanReport;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,19 @@ public final class JsonReport {
      */
     public static String toJson(ScanReport report) {
         return JsonRenderer.render(SafeReport.of(report), Optional.empty());
+    }
+
+    /**
+     * Writes what {@link #toJson} returns (UTF-8) to {@code out} as it goes, one finding at a time, so a large report
+     * is never one string in memory. {@code out} is flushed, not closed.
+     */
+    public static void write(ScanReport report, OutputStream out) throws IOException {
+        JsonRenderer.write(SafeReport.of(report), Optional.empty(), out);
+    }
+
+    /** {@link #fromJson(String)} read from {@code json}, without first holding the text as one string. */
+    public static ScanReport fromJson(Reader json) {
+        return JsonReportReader.read(json);
     }
 
     /**

@@ -54,12 +54,29 @@ final class JsonReportReader {
         if (json == null || json.isBlank()) {
             throw new IllegalArgumentException("not a Parapet JSON report: the text is empty");
         }
+        try {
+            return read(MAPPER.readTree(json));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static ScanReport read(java.io.Reader json) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the report", e);
         }
+        if (tree == null || tree.isMissingNode()) {
+            throw new IllegalArgumentException("not a Parapet JSON report: the text is empty");
+        }
+        return read(tree);
+    }
+
+    private static ScanReport read(JsonNode tree) {
         JsonNodes root = JsonNodes.root(tree);
         String schema = root.text("schemaVersion");
         checkSchema(schema);

@@ -1,17 +1,17 @@
 package dev.parapet.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.model.CategoryScore;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Grade;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
+import dev.parapet.model.Verdict;
 import dev.parapet.report.JsonReport;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -19,16 +19,19 @@ import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The scan history: saves reports and reads them back, lists and compares them. Thread-safe: every operation takes
@@ -44,7 +47,8 @@ public final class ScanStore {
     static final int MIN_PREFIX = 4;
     /** Serialises schema checks and migrations within this process; Flyway serialises them across processes. */
     private static final Object MIGRATION_LOCK = new Object();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a stored report's start {@link #history} reads for its verdict (it comes before the findings). */
+    private static final int VERDICT_HEAD_CHARS = 16_384;
 
     /** PostgreSQL timeouts in seconds: opening the TCP connection, the whole login, and waiting for any answer. */
     static final int PG_CONNECT_TIMEOUT_SECONDS = 5;
@@ -84,10 +88,17 @@ public final class ScanStore {
      * @throws StoreException when it cannot be written (nothing of it is then stored)
      */
     public String save(ScanReport report) {
-        String json = JsonReport.toJson(report);
-        List<String> findingsJson = findingsJson(json);
-        try {
-            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> insert(h, report, json, findingsJson)));
+        // The report goes through a temporary file, so its text is never one string in memory; the database reads
+        // it as a character stream.
+        try (ReportFile json = ReportFile.of(report)) {
+            if (json.chars() > Integer.MAX_VALUE) {
+                throw new StoreException("scan " + report.scanId() + " is too large to store (" + json.chars()
+                        + " characters of JSON)");
+            }
+            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> insert(h, report, json)));
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot prepare scan " + report.scanId() + " for the store " + location + ": "
+                    + e.getMessage() + " (the report is staged in the temporary directory: check it is writable)", e);
         } catch (JdbiException e) {
             SQLException sql = StoreErrors.sqlCause(e);
             if (sql != null && "23505".equals(sql.getSQLState())) {
@@ -106,13 +117,16 @@ public final class ScanStore {
      */
     public ScanReport find(String idOrPrefix) {
         String id = resolveId(idOrPrefix);
-        String json = read("read scan " + id, h -> h.createQuery("SELECT report_json FROM scans WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
-        try {
-            return JsonReport.fromJson(json);
-        } catch (IllegalArgumentException e) {
-            throw new StoreException("scan " + id + " in " + location + " cannot be read back: " + e.getMessage(), e);
-        }
+        // read from the column's character stream: the text is parsed as it arrives, never first made one string
+        return read("read scan " + id, h -> h.createQuery("SELECT report_json FROM scans WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> {
+                    try (Reader json = rs.getCharacterStream("report_json")) {
+                        return JsonReport.fromJson(json);
+                    } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+                        throw new StoreException("scan " + id + " in " + location + " cannot be read back: "
+                                + e.getMessage(), e);
+                    }
+                }).one());
     }
 
     /** The full id for {@code idOrPrefix}; see {@link #find}. */
@@ -147,8 +161,9 @@ public final class ScanStore {
             throw new IllegalArgumentException("limit must be at least 1 and offset not negative");
         }
         return read("list scans", h -> {
+            // The verdict is read from the head of the stored report, where it precedes the findings.
             StringBuilder sql = new StringBuilder("SELECT id, target, started_at, duration_ms, complete, mode, score, "
-                    + "grade FROM scans");
+                    + "grade, SUBSTRING(report_json, 1, " + VERDICT_HEAD_CHARS + ") AS report_head FROM scans");
             String base = targetFilter == null ? null : targetFilter.strip().replaceAll("/+$", "");
             if (base != null) {
                 sql.append(" WHERE target = :t OR target = :slash OR target LIKE :below ESCAPE '!'");
@@ -162,10 +177,12 @@ public final class ScanStore {
             List<Row> rows = query.map((rs, ctx) -> new Row(rs.getString("id"), rs.getString("target"),
                     rs.getObject("started_at", OffsetDateTime.class).toInstant(), rs.getLong("duration_ms"),
                     rs.getBoolean("complete"), rs.getString("mode"), (Integer) rs.getObject("score", Integer.class),
-                    Grade.valueOf(rs.getString("grade")))).list();
+                    Grade.valueOf(rs.getString("grade")), StoredVerdict.read(reader(rs.getString("report_head")))))
+                    .list();
             Map<String, Map<Severity, Integer>> counts = severityCounts(h, rows.stream().map(Row::id).toList());
             return rows.stream().map(r -> new StoredScan(r.id, r.startedAt, r.target, r.mode, r.score, r.grade,
-                    counts.getOrDefault(r.id, Map.of()), r.complete, Duration.ofMillis(r.durationMs))).toList();
+                    counts.getOrDefault(r.id, Map.of()), r.complete, Duration.ofMillis(r.durationMs), r.verdict))
+                    .toList();
         });
     }
 
@@ -175,7 +192,11 @@ public final class ScanStore {
     }
 
     private record Row(String id, String target, Instant startedAt, long durationMs, boolean complete, String mode,
-                       Integer score, Grade grade) {
+                       Integer score, Grade grade, Optional<Verdict> verdict) {
+    }
+
+    private static Reader reader(String text) {
+        return text == null ? null : new StringReader(text);
     }
 
     private static Map<String, Map<Severity, Integer>> severityCounts(Handle h, List<String> ids) {
@@ -194,7 +215,17 @@ public final class ScanStore {
         return counts;
     }
 
-    private static void insert(Handle h, ScanReport r, String json, List<String> findingsJson) {
+    private static void insert(Handle h, ScanReport r, ReportFile json) {
+        List<String> findingsJson = json.findings();
+        try (Reader text = json.reader()) {
+            insertScan(h, r, json, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        insertRows(h, r, findingsJson);
+    }
+
+    private static void insertScan(Handle h, ScanReport r, ReportFile json, Reader text) {
         h.createUpdate("INSERT INTO scans (id, target, started_at, duration_ms, complete, incomplete_reason, mode, "
                         + "context, score, grade, requests, parapet_version, schema_version, stored_at, report_json) "
                         + "VALUES (:id, :target, :startedAt, :durationMs, :complete, :incompleteReason, :mode, "
@@ -213,8 +244,12 @@ public final class ScanStore {
                 .bind("parapetVersion", clip(r.parapetVersion(), 64))
                 .bind("schemaVersion", clip(r.schemaVersion(), 16))
                 .bindByType("storedAt", OffsetDateTime.now(ZoneOffset.UTC), OffsetDateTime.class)
-                .bind("json", json)
+                .bind("json", (Argument) (position, statement, ctx) ->
+                        statement.setCharacterStream(position, text, (int) json.chars()))
                 .execute();
+    }
+
+    private static void insertRows(Handle h, ScanReport r, List<String> findingsJson) {
         PreparedBatch categories = h.prepareBatch("INSERT INTO scan_categories (scan_id, category, assessed, score, "
                 + "findings) VALUES (:scanId, :category, :assessed, :score, :findings)");
         for (CategoryScore c : r.score().categories()) {
@@ -242,18 +277,6 @@ public final class ScanStore {
 
     private static long requests(ScanReport r) {
         return r.stats().requestsSent();
-    }
-
-    /** Each finding's JSON as the report writes it (redacted), in report order. */
-    private static List<String> findingsJson(String reportJson) {
-        try {
-            JsonNode findings = JSON.readTree(reportJson).path("findings");
-            List<String> out = new ArrayList<>();
-            findings.forEach(f -> out.add(f.toString()));
-            return out;
-        } catch (IOException e) {
-            throw new IllegalStateException("the JSON writer produced unreadable JSON", e);
-        }
     }
 
     private static String clip(String s, int max) {

@@ -4,6 +4,7 @@ import dev.parapet.model.Category;
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
+import dev.parapet.model.Verdict;
 import dev.parapet.report.JsonReport;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,40 @@ abstract class ScanStoreContract {
         assertThat(store.save(report)).isEqualTo("a1b2c3d4e5f6");
         ScanReport back = store.find("a1b2c3d4e5f6");
         assertThat(JsonReport.toJson(back)).isEqualTo(JsonReport.toJson(report));
+    }
+
+    @Test
+    void aReportOfManyLargeFindingsIsStoredAndReadBackWhole() {
+        ScanStore store = store();
+        List<Finding> findings = new ArrayList<>();
+        String evidence = "e".repeat(4_000) + " \u00e9\u4e2d";
+        for (int i = 0; i < 600; i++) {
+            findings.add(Finding.builder("check-" + i, Category.DATA_EXPOSURE).severity(Severity.LOW)
+                    .confidence(dev.parapet.model.Confidence.FIRM).title("large " + i).evidence(evidence + i)
+                    .endpoint(new dev.parapet.model.Endpoint("GET",
+                            java.net.URI.create(StoreFixtures.TARGET + "/f/" + i),
+                            dev.parapet.model.Endpoint.Source.DISCOVERED))
+                    .remediation("fix it").build());
+        }
+        ScanReport report = StoreFixtures.report("b16b16b16b16", StoreFixtures.TARGET, T0, findings);
+        store.save(report);
+        assertThat(JsonReport.toJson(store.find("b16b16b16b16"))).isEqualTo(JsonReport.toJson(report));
+        assertThat(store.history(null, 5, 0).getFirst().count(Severity.LOW)).isEqualTo(600);
+    }
+
+    @Test
+    void historyCarriesEachScansVerdictFromItsStoredReport() {
+        ScanStore store = store();
+        store.save(StoreFixtures.vulnerable("9a9a9a9a0001", T0).withVerdict(Verdict.GRADED));
+        store.save(StoreFixtures.vulnerable("9a9a9a9a0002", T0.plusSeconds(60)).withVerdict(Verdict.notGraded(
+                Verdict.Reason.THROTTLED, "every one of 82 answers was 429 Too Many Requests", "lower --rate")));
+        List<StoredScan> history = store.history(null, 10, 0);
+        assertThat(history.get(0).verdict()).hasValueSatisfying(v -> {
+            assertThat(v.graded()).isFalse();
+            assertThat(v.reason()).isEqualTo(Verdict.Reason.THROTTLED);
+            assertThat(v.detail()).isEqualTo("every one of 82 answers was 429 Too Many Requests");
+        });
+        assertThat(history.get(1).verdict()).contains(Verdict.GRADED);
     }
 
     @Test
