@@ -90,8 +90,11 @@ final class ScanRunner {
                 ? java.util.Optional.of(triage.gated().stream().map(dev.parapet.model.Finding::fingerprint)
                 .collect(java.util.stream.Collectors.toSet()))
                 : java.util.Optional.empty();
+        List<dev.parapet.spi.CheckDescriptor> catalogue = service.descriptors();
+        Optional<Path> specFile = specFile(resolved.scan().spec());
         String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
-                .withFailOn(resolved.gate().failOn()).withGated(gated));
+                .withFailOn(resolved.gate().failOn()).withGated(gated).withDetails(output.details)
+                .withCatalogue(catalogue).withSpecFile(specFile));
         List<String> notes = TriageNotes.lines(triage);
         out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
@@ -99,9 +102,10 @@ final class ScanRunner {
         boolean written = true;
         for (var entry : files.entrySet()) {
             try {
+                // files carry the full listing: a saved summary is read later, not skimmed on a screen
                 Reports.write(entry.getValue(), report, new RenderOptions(false, 100, Optional.of(verdict))
-                        .withFailOn(resolved.gate().failOn()).withGated(gated),
-                        entry.getKey());
+                        .withFailOn(resolved.gate().failOn()).withGated(gated).withDetails(true)
+                        .withCatalogue(catalogue).withSpecFile(specFile), entry.getKey());
                 err.println("parapet: " + entry.getValue().id() + " report written to " + entry.getKey());
             } catch (IOException e) {
                 written = false;
@@ -137,11 +141,19 @@ final class ScanRunner {
     }
 
     private static int width() {
+        return Terminal.width();
+    }
+
+    /** The API description file the scan read, when {@code --spec} named a file rather than a URL. */
+    static Optional<Path> specFile(String spec) {
+        if (spec == null || spec.isBlank() || spec.startsWith("http://") || spec.startsWith("https://")) {
+            return Optional.empty();
+        }
         try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-            return Math.max(60, Math.min(columns, 160));
-        } catch (NumberFormatException e) {
-            return 100;
+            Path p = Path.of(spec);
+            return java.nio.file.Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

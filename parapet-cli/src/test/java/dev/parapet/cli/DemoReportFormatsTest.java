@@ -62,6 +62,29 @@ class DemoReportFormatsTest {
     }
 
     @Test
+    void theDemosSarifIsValidSarifThatGitHubCodeScanningTakes() throws Exception {
+        JsonNode sarif = MAPPER.readTree(Files.readString(dir.resolve("demo.sarif")));
+        com.networknt.schema.Schema schema;
+        try (var in = dev.parapet.testkit.SarifUploadRules.schema()) {
+            schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_4).getSchema(in);
+        }
+        assertThat(schema.validate(sarif)).isEmpty();
+        assertThat(dev.parapet.testkit.SarifUploadRules.violations(sarif)).isEmpty();
+        JsonNode run = sarif.path("runs").get(0);
+        // every installed check is a rule, described the same whether it found something or not
+        assertThat(run.path("tool").path("driver").path("rules").size())
+                .isEqualTo(dev.parapet.service.ScanService.withInstalledChecks().descriptors().size());
+        for (JsonNode result : run.path("results")) {
+            JsonNode artifact = result.path("locations").get(0).path("physicalLocation").path("artifactLocation");
+            assertThat(artifact.path("uriBaseId").asText()).isEqualTo("TARGET");
+            assertThat(java.net.URI.create(run.path("originalUriBaseIds").path("TARGET").path("uri").asText())
+                    .resolve(artifact.path("uri").asText()).toString())
+                    .isEqualTo(result.path("properties").path("url").asText());
+        }
+    }
+
+    @Test
     void writesEveryFormatAndSaysSo() {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(findings("fingerprint")).isNotEmpty();

@@ -110,6 +110,8 @@ final class HtmlView {
         m.put("parameter", f.parameter());
         m.put("evidence", f.evidence());
         m.put("remediation", f.remediation());
+        // commonmark escapes raw HTML and drops unsafe link targets, so the fragment is safe to insert as it is
+        m.put("remediationHtml", RemediationText.html(f.remediation()));
         m.put("curl", f.curl());
         m.put("fingerprint", f.fingerprint());
         m.put("tags", String.join(", ", f.sortedTags()));

@@ -40,7 +40,7 @@ public final class Reports {
             case SUMMARY -> SummaryRenderer.render(SafeReport.forTerminal(report), options);
             case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
             case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
-            case SARIF -> SarifRenderer.render(SafeReport.of(report));
+            case SARIF -> SarifRenderer.render(SafeReport.of(report), options);
             case JUNIT -> JUnitRenderer.render(SafeReport.of(report), options.failureThreshold(), options::fails);
             case MARKDOWN -> MarkdownRenderer.render(SafeReport.of(report), options.gate());
             case HTML -> HtmlRenderer.render(SafeReport.forTerminal(report), options.gate());
