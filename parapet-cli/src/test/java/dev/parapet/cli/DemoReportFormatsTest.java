@@ -135,6 +135,28 @@ class DemoReportFormatsTest {
     }
 
     @Test
+    void theDemosPdfFitsInTwentyPagesWithItsChartsDrawn() throws Exception {
+        Path pdf = dir.resolve("demo.pdf");
+        // kept for a person to look at: target/demo-report.pdf
+        Files.copy(pdf, Path.of("target", "demo-report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int images = 0;
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject
+                            || page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            System.out.println("demo PDF: " + doc.getNumberOfPages() + " pages, " + images + " drawn objects");
+            assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(20);
+            assertThat(images).as("the category and severity charts").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesPdfOnStandardOutputBeforeScanning() {
         CliRun refused = CliRun.of("scan", "http://127.0.0.1:1/", "--format", "pdf");
         assertThat(refused.exitCode()).isEqualTo(2);

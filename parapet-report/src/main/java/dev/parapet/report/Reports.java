@@ -54,7 +54,8 @@ public final class Reports {
         if (format == ReportFormat.PDF) {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(options, "options");
-            return PdfRenderer.render(HtmlRenderer.render(SafeReport.forTerminal(report), options.gate()));
+            return PdfRenderer.render(HtmlRenderer.render(SafeReport.forTerminal(report), options.gate(),
+                    HtmlView.Medium.PRINT));
         }
         return render(format, report, options).getBytes(StandardCharsets.UTF_8);
     }
