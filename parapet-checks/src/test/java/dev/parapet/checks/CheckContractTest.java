@@ -95,7 +95,8 @@ public abstract class CheckContractTest {
                 if (format.binary()) {
                     continue; // PDF is laid out from the HTML, which is checked here; it has its own tests
                 }
-                String text = Reports.render(format, report, RenderOptions.plain());
+                // the summary's full listing: its short form gives a check's findings one line
+                String text = Reports.render(format, report, RenderOptions.plain().withDetails(true));
                 assertThat(text).as(format.id()).isNotBlank();
                 if (format != ReportFormat.JSON) {
                     for (Finding f : report.findings()) {

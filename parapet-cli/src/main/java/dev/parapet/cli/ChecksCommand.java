@@ -54,13 +54,31 @@ final class ChecksCommand implements Callable<Integer> {
         return m;
     }
 
+    /**
+     * One row per check, each column as wide as its widest cell (header included), two spaces apart; the budget is
+     * right-aligned and the references, last, are never padded, so no row carries trailing blanks.
+     */
     static void printTable(List<CheckInfo> checks, PrintWriter out) {
-        String fmt = "%-26s %-24s %-9s %13s  %s%n";
-        out.printf(fmt, "ID", "CATEGORY", "SEVERITY", "BUDGET", "REFERENCES");
+        List<String[]> rows = new java.util.ArrayList<>();
+        rows.add(new String[]{"ID", "CATEGORY", "SEVERITY", "BUDGET", "REFERENCES"});
         for (CheckInfo info : checks) {
             CheckDescriptor d = info.descriptor();
-            out.printf(fmt, d.id(), d.category().id(), d.defaultSeverity().id(), info.budgetText(),
-                    String.join(", ", d.references().stream().map(Reference::id).toList()));
+            rows.add(new String[]{d.id(), d.category().id(), d.defaultSeverity().id(), info.budgetText(),
+                    String.join(", ", d.references().stream().map(Reference::id).toList())});
+        }
+        int[] widths = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < 3; i++) {
+                line.append(row[i]).append(" ".repeat(widths[i] - row[i].length() + 2));
+            }
+            line.append(" ".repeat(widths[3] - row[3].length())).append(row[3]).append("  ").append(row[4]);
+            out.println(line.toString().stripTrailing());
         }
         long categories = checks.stream().map(c -> c.descriptor().category()).distinct().count();
         out.printf("%n%d checks in %d of 12 categories. Categories without a check are reported as not assessed.%n",

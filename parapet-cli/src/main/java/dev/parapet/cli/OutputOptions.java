@@ -24,6 +24,10 @@ final class OutputOptions {
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the summary: auto (default, only on a terminal), always, never.")
     ColorMode color = ColorMode.AUTO;
 
+    @Option(names = "--details", description = "Print every finding in full in the summary (evidence, remediation, "
+            + "references, curl); by default one line each. Report files always have the full listing.")
+    boolean details;
+
     @Option(names = "--no-progress", description = "Never show the progress bar (it only shows on a terminal anyway).")
     boolean noProgress;
 }

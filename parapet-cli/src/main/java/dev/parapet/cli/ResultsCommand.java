@@ -33,6 +33,9 @@ final class ResultsCommand implements Callable<Integer> {
             description = "Also write the report to FILE; the format follows the extension. Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
+    @Option(names = "--details", description = "Print every finding in full in the summary; by default one line each.")
+    boolean details;
+
     @Mixin
     DbOption db = new DbOption();
 
@@ -53,12 +56,13 @@ final class ResultsCommand implements Callable<Integer> {
         ScanReport report = db.open().find(id);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        out.print(Reports.render(stdoutFormat, report, RenderOptions.plain()));
+        out.print(Reports.render(stdoutFormat, report, new RenderOptions(false, Terminal.width(),
+                java.util.Optional.empty()).withDetails(details)));
         out.flush();
         int code = ExitCode.PASSED.code;
         for (int i = 0; i < outputs.size(); i++) {
             try {
-                Reports.write(fileFormats.get(i), report, RenderOptions.plain(), outputs.get(i));
+                Reports.write(fileFormats.get(i), report, RenderOptions.plain().withDetails(true), outputs.get(i));
                 err.println("parapet: " + fileFormats.get(i).id() + " report written to " + outputs.get(i));
             } catch (IOException e) {
                 err.println("parapet: cannot write " + outputs.get(i) + ": " + e.getMessage()

@@ -73,7 +73,8 @@ final class ScanRunner {
             closeQuietly(progress);
             // the files the user asked for say why nothing was scanned, so a pipeline reading them sees the reason
             e.report().ifPresent(unscanned -> writeAll(files, unscanned,
-                    new RenderOptions(false, 100, Optional.empty()), err));
+                    new RenderOptions(false, 100, Optional.empty()).withDetails(true)
+                            .withCatalogue(service.descriptors()), err));
             err.println("parapet: " + e.getMessage());
             return ExitCode.INCOMPLETE.code;
         } catch (InterruptedException e) {
@@ -93,14 +94,19 @@ final class ScanRunner {
                 ? java.util.Optional.of(triage.gated().stream().map(dev.parapet.model.Finding::fingerprint)
                 .collect(java.util.stream.Collectors.toSet()))
                 : java.util.Optional.empty();
+        List<dev.parapet.spi.CheckDescriptor> catalogue = service.descriptors();
+        Optional<Path> specFile = specFile(resolved.scan().spec());
         String rendered = Reports.render(stdoutFormat, report, new RenderOptions(color, width(), Optional.of(verdict))
-                .withFailOn(resolved.gate().failOn()).withGated(gated));
+                .withFailOn(resolved.gate().failOn()).withGated(gated).withDetails(output.details)
+                .withCatalogue(catalogue).withSpecFile(specFile));
         List<String> notes = TriageNotes.lines(triage);
         out.print(stdoutFormat == ReportFormat.SUMMARY ? TriageNotes.insertBeforeGateLine(rendered, notes) : rendered);
         out.flush();
         triage.expired().forEach(e -> err.println("parapet: warning: " + TriageNotes.expired(e)));
+        // files carry the full listing: a saved summary is read later, not skimmed on a screen
         boolean written = writeAll(files, report, new RenderOptions(false, 100, Optional.of(verdict))
-                .withFailOn(resolved.gate().failOn()).withGated(gated), err);
+                .withFailOn(resolved.gate().failOn()).withGated(gated).withDetails(true)
+                .withCatalogue(catalogue).withSpecFile(specFile), err);
         if (!store.noStore) {
             StoreStep.save(store.db, report, err);
         }
@@ -146,11 +152,19 @@ final class ScanRunner {
     }
 
     private static int width() {
+        return Terminal.width();
+    }
+
+    /** The API description file the scan read, when {@code --spec} named a file rather than a URL. */
+    static Optional<Path> specFile(String spec) {
+        if (spec == null || spec.isBlank() || spec.startsWith("http://") || spec.startsWith("https://")) {
+            return Optional.empty();
+        }
         try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
-            return Math.max(60, Math.min(columns, 160));
-        } catch (NumberFormatException e) {
-            return 100;
+            Path p = Path.of(spec);
+            return java.nio.file.Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
         }
     }
 

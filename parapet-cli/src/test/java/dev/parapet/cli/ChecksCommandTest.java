@@ -22,6 +22,21 @@ class ChecksCommandTest {
     }
 
     @Test
+    void alignsEveryColumnWhateverTheLengthOfTheLongestId() {
+        java.util.List<String> rows = CliRun.of("checks").out().lines().takeWhile(l -> !l.isBlank()).toList();
+        int category = rows.getFirst().indexOf("CATEGORY");
+        int severity = rows.getFirst().indexOf("SEVERITY");
+        int longestId = rows.stream().skip(1).mapToInt(l -> l.indexOf(' ')).max().orElseThrow();
+        assertThat(category).isEqualTo(longestId + 2);
+        for (String row : rows.subList(1, rows.size())) {
+            assertThat(row.charAt(category - 1)).as(row).isEqualTo(' ');
+            assertThat(row.charAt(category)).as(row).isNotEqualTo(' ');
+            assertThat(row.charAt(severity)).as(row).isNotEqualTo(' ');
+            assertThat(row.charAt(severity - 1)).as(row).isEqualTo(' ');
+        }
+    }
+
+    @Test
     void jsonListingCarriesTheSameFields() throws Exception {
         CliRun run = CliRun.of("checks", "--format", "json");
         JsonNode checks = new ObjectMapper().readTree(run.out());

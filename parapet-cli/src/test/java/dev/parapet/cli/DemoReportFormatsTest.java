@@ -62,6 +62,29 @@ class DemoReportFormatsTest {
     }
 
     @Test
+    void theDemosSarifIsValidSarifThatGitHubCodeScanningTakes() throws Exception {
+        JsonNode sarif = MAPPER.readTree(Files.readString(dir.resolve("demo.sarif")));
+        com.networknt.schema.Schema schema;
+        try (var in = dev.parapet.testkit.SarifUploadRules.schema()) {
+            schema = com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                    com.networknt.schema.SpecificationVersion.DRAFT_4).getSchema(in);
+        }
+        assertThat(schema.validate(sarif)).isEmpty();
+        assertThat(dev.parapet.testkit.SarifUploadRules.violations(sarif)).isEmpty();
+        JsonNode run = sarif.path("runs").get(0);
+        // every installed check is a rule, described the same whether it found something or not
+        assertThat(run.path("tool").path("driver").path("rules").size())
+                .isEqualTo(dev.parapet.service.ScanService.withInstalledChecks().descriptors().size());
+        for (JsonNode result : run.path("results")) {
+            JsonNode artifact = result.path("locations").get(0).path("physicalLocation").path("artifactLocation");
+            assertThat(artifact.path("uriBaseId").asText()).isEqualTo("TARGET");
+            assertThat(java.net.URI.create(run.path("originalUriBaseIds").path("TARGET").path("uri").asText())
+                    .resolve(artifact.path("uri").asText()).toString())
+                    .isEqualTo(result.path("properties").path("url").asText());
+        }
+    }
+
+    @Test
     void writesEveryFormatAndSaysSo() {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
         assertThat(findings("fingerprint")).isNotEmpty();
@@ -108,6 +131,28 @@ class DemoReportFormatsTest {
             assertThat(html).contains(title);
             assertThat(pdf).contains(title.replaceAll("\\s+", " "));
             assertThat(markdown).contains(title.substring(0, Math.min(20, title.length())));
+        }
+    }
+
+    @Test
+    void theDemosPdfFitsInTwentyPagesWithItsChartsDrawn() throws Exception {
+        Path pdf = dir.resolve("demo.pdf");
+        // kept for a person to look at: target/demo-report.pdf
+        Files.copy(pdf, Path.of("target", "demo-report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            int images = 0;
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject
+                            || page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            System.out.println("demo PDF: " + doc.getNumberOfPages() + " pages, " + images + " drawn objects");
+            assertThat(doc.getNumberOfPages()).isLessThanOrEqualTo(20);
+            assertThat(images).as("the category and severity charts").isGreaterThanOrEqualTo(2);
         }
     }
 

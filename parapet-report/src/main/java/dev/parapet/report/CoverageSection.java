@@ -23,6 +23,34 @@ final class CoverageSection {
     private CoverageSection() {
     }
 
+    /**
+     * Coverage in one line for the short summary: {@code Coverage: 38 of 54 checks completed (16 not applicable) ·
+     * 16 of 16 operations tested (100 %) · … · 18 endpoints · 611 requests}, cut to the width.
+     */
+    static String line(ScanReport r, int width, Style style) {
+        long completed = r.checks().stream().filter(c -> c.status() == CheckStatus.COMPLETED).count();
+        List<String> others = new ArrayList<>();
+        for (CheckStatus s : CheckStatus.values()) {
+            long n = r.checks().stream().filter(c -> c.status() == s).count();
+            if (n > 0 && s != CheckStatus.COMPLETED) {
+                others.add(n + " " + s.id().replace('-', ' '));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(completed + " of " + Text.count(r.checks().size(), "check") + " completed"
+                + (others.isEmpty() ? "" : " (" + String.join(", ", others) + ")"));
+        if (r.coverage().present()) {
+            parts.add(SurfaceText.line(r.coverage()));
+        }
+        parts.add(Text.count(r.stats().endpointsDiscovered(), "endpoint"));
+        parts.add(Text.count(r.stats().requestsSent(), "request"));
+        if (!r.writes().isEmpty()) {
+            parts.add(WritesText.line(r.writes()));
+        }
+        String text = Text.labelled(0, "Coverage:", 10, String.join(" · ", parts), width);
+        return style.bold("Coverage") + text.substring("Coverage".length());
+    }
+
     static String render(ScanReport r, int width, Style style) {
         StringBuilder sb = new StringBuilder(style.bold("Coverage")).append('\n');
         List<String> counts = new ArrayList<>();

@@ -95,7 +95,7 @@ final class FindingsSection {
             sb.append(labelledLines("evidence", Text.wrap(f.evidence(), width - INDENT - LABEL, 2)));
         }
         if (!f.remediation().isBlank()) {
-            sb.append(Text.labelled(INDENT, "remediation", LABEL, f.remediation(), width));
+            sb.append(labelledLines("remediation", remediationLines(f.remediation())));
         }
         if (!f.references().isEmpty()) {
             sb.append(Text.labelled(INDENT, "references", LABEL,
@@ -108,6 +108,17 @@ final class FindingsSection {
             sb.append(" ".repeat(INDENT)).append(Text.cell("reproduce", LABEL)).append(f.curl()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** The advice as plain text, each of its lines (prose and code alike) wrapped on its own. */
+    private List<String> remediationLines(String markdown) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : RemediationText.plain(markdown).split("\n")) {
+            if (!line.isBlank()) {
+                out.addAll(Text.wrap(line, width - INDENT - LABEL));
+            }
+        }
+        return out;
     }
 
     private String labelledLines(String label, List<String> lines) {

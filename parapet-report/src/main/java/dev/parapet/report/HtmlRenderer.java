@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Renders the report as one self-contained XHTML page from the Pebble template {@code html/report.peb}: inline CSS
- * and SVG, no scripts and no external resources, with a Content-Security-Policy that forbids fetching any. Pebble
+ * and SVG, one inline script (the findings filters, {@link FindingsFilter}, allowed by its hash) and no external
+ * resources, with a Content-Security-Policy that forbids fetching any. Pebble
  * (rather than jte) because it compiles templates at run time from the classpath, with no build plugin, and escapes
  * every value by default. Its escaping is replaced by {@link #escape}, which also keeps the page well-formed XML so
  * the PDF renderer can parse it. Thread-safe: the engine and the compiled template are.
@@ -35,9 +36,14 @@ final class HtmlRenderer {
     }
 
     static String render(ScanReport r, Optional<GateVerdict> gate) {
+        return render(r, gate, HtmlView.Medium.SCREEN);
+    }
+
+    /** The page for a browser ({@code SCREEN}: with the filter script) or for the PDF ({@code PRINT}). */
+    static String render(ScanReport r, Optional<GateVerdict> gate, HtmlView.Medium medium) {
         StringWriter out = new StringWriter();
         try {
-            TEMPLATE.evaluate(out, HtmlView.of(r, gate));
+            TEMPLATE.evaluate(out, HtmlView.of(r, gate, medium));
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
         }

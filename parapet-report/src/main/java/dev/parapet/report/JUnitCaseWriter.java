@@ -103,7 +103,7 @@ final class JUnitCaseWriter {
             sb.append("evidence: ").append(f.evidence()).append('\n');
         }
         if (!f.remediation().isBlank()) {
-            sb.append("remediation: ").append(f.remediation()).append('\n');
+            sb.append("remediation: ").append(RemediationText.plain(f.remediation())).append('\n');
         }
         if (!f.curl().isEmpty()) {
             sb.append("reproduce: ").append(f.curl()).append('\n');

@@ -156,7 +156,8 @@ final class MarkdownRenderer {
                     MarkdownText.cap(f.curl(), MAX_BLOCK_TEXT))).append('\n');
         }
         if (!f.remediation().isBlank()) {
-            sb.append("**Remediation** ").append(MarkdownText.escape(f.remediation())).append("\n\n");
+            sb.append("**Remediation** ").append(MarkdownText.escape(RemediationText.oneLine(f.remediation())))
+                    .append("\n\n");
         }
         if (!f.references().isEmpty()) {
             sb.append("**References** ").append(f.references().stream()

@@ -2,13 +2,15 @@ package dev.parapet.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgExternalResourceMode;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer.SvgScriptMode;
 import com.openhtmltopdf.util.Diagnostic;
 import com.openhtmltopdf.util.XRLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,10 +18,10 @@ import java.util.logging.Level;
 
 /**
  * Lays the HTML report out as a PDF with openhtmltopdf, which parses the page as XHTML (so {@link HtmlRenderer}
- * keeps it well-formed XML) and loads nothing from the network: the page references no external resource. Charts
- * are SVG, which openhtmltopdf does not draw without an extra module, so print styles hide them and the category
- * table carries the same numbers. DejaVu fonts are embedded when the system has them, for text beyond Latin-1;
- * otherwise the PDF's built-in fonts are used. openhtmltopdf's diagnostics go to this class's SLF4J logger instead
+ * keeps it well-formed XML) and loads nothing from the network: the page references no external resource. The inline
+ * SVG charts are drawn by openhtmltopdf's Batik module, with scripts and external resources refused. The DejaVu
+ * fonts bundled with this module (licence beside them in {@code fonts/}) are embedded, subset, so text beyond
+ * Latin-1 prints the same on every machine. openhtmltopdf's diagnostics go to this class's SLF4J logger instead
  * of its default of printing to standard error, which would mix into the CLI's output: severe ones as warnings, the
  * rest (font loading, CSS the page uses for browsers but openhtmltopdf does not know, such as flex and grid) at
  * debug. Stateless and thread-safe (each call builds its own renderer).
@@ -27,7 +29,7 @@ import java.util.logging.Level;
 final class PdfRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PdfRenderer.class);
-    private static final String FONTS = "/usr/share/fonts/truetype/dejavu/";
+    private static final String FONTS = "/dev/parapet/report/fonts/";
     private static final List<String[]> FACES = List.of(
             new String[] {"DejaVuSans.ttf", "DejaVu Sans"},
             new String[] {"DejaVuSans-Bold.ttf", "DejaVu Sans"},
@@ -45,12 +47,12 @@ final class PdfRenderer {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.withDiagnosticConsumer(PdfRenderer::log);
+        builder.useSVGDrawer(new BatikSVGDrawer(SvgScriptMode.SECURE, SvgExternalResourceMode.SECURE));
         for (String[] face : FACES) {
-            File file = new File(FONTS + face[0]);
-            if (file.isFile()) {
-                boolean bold = face[0].contains("Bold");
-                builder.useFont(file, face[1], bold ? 700 : 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            }
+            String resource = FONTS + face[0];
+            boolean bold = face[0].contains("Bold");
+            builder.useFont(() -> PdfRenderer.class.getResourceAsStream(resource), face[1], bold ? 700 : 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
         }
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);

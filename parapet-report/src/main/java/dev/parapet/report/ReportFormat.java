@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
  * appears in configuration files.
  */
 public enum ReportFormat {
-    /** The terminal default: grade, category scores, findings with evidence and reproduction, coverage. */
+    /**
+     * The terminal default: grade, category scores, one line per check's findings, coverage and a recap; with
+     * {@link RenderOptions#details()} every finding with evidence, remediation and reproduction.
+     */
     SUMMARY("summary"),
     /** One fixed-width row per finding, most severe first, and a one-line score footer; made for {@code grep}. */
     TABLE("table"),
@@ -23,7 +26,7 @@ public enum ReportFormat {
     JUNIT("junit"),
     /** Compact Markdown for pull-request comments and CI job summaries, kept under about 60 KB. */
     MARKDOWN("markdown"),
-    /** One self-contained HTML page (inline CSS and SVG, no scripts, no network fetches). */
+    /** One self-contained HTML page (inline CSS and SVG, one hash-pinned filter script, no network fetches). */
     HTML("html"),
     /** The HTML page laid out as PDF; binary, so it can only be written to a file. */
     PDF("pdf", true);

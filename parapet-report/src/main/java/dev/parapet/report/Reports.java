@@ -40,7 +40,7 @@ public final class Reports {
             case SUMMARY -> SummaryRenderer.render(SafeReport.forTerminal(report), options);
             case TABLE -> TableRenderer.render(SafeReport.forTerminal(report), options);
             case JSON -> JsonRenderer.render(SafeReport.of(report), options.gate());
-            case SARIF -> SarifRenderer.render(SafeReport.of(report));
+            case SARIF -> SarifRenderer.render(SafeReport.of(report), options);
             case JUNIT -> JUnitRenderer.render(SafeReport.of(report), options.failureThreshold(), options::fails);
             case MARKDOWN -> MarkdownRenderer.render(SafeReport.of(report), options.gate());
             case HTML -> HtmlRenderer.render(SafeReport.forTerminal(report), options.gate());
@@ -54,7 +54,8 @@ public final class Reports {
         if (format == ReportFormat.PDF) {
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(options, "options");
-            return PdfRenderer.render(HtmlRenderer.render(SafeReport.forTerminal(report), options.gate()));
+            return PdfRenderer.render(HtmlRenderer.render(SafeReport.forTerminal(report), options.gate(),
+                    HtmlView.Medium.PRINT));
         }
         return render(format, report, options).getBytes(StandardCharsets.UTF_8);
     }

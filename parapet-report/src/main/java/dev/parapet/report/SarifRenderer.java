@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.model.CheckRun;
 import dev.parapet.model.CheckStatus;
-import dev.parapet.model.Confidence;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
 import dev.parapet.model.ScanReport;
@@ -17,8 +16,11 @@ import java.util.Set;
 
 /**
  * Writes a report as a SARIF 2.1.0 log with one run, for code-scanning dashboards (GitHub code scanning reads it
- * through {@code upload-sarif}). Each check is a rule, each finding a result located at its endpoint URL, with the
- * Parapet fingerprint as its partial fingerprint so dashboards track it across scans. Stateless.
+ * through {@code upload-sarif}). Every installed check is a rule ({@link SarifRules}), each finding a result with the
+ * Parapet fingerprint as its partial fingerprint so dashboards track it across scans. A result is placed where
+ * GitHub can show it ({@link SarifLocations}): the operation's line in the API description file when the scan read
+ * one, else a path relative to the target's origin (base id {@code TARGET}); its exact URL is in its properties.
+ * Stateless.
  */
 final class SarifRenderer {
 
@@ -29,8 +31,12 @@ final class SarifRenderer {
     private SarifRenderer() {
     }
 
-    static String render(ScanReport r) {
-        SarifRules rules = SarifRules.of(r);
+    /** GitHub keeps at most this many tags of a rule. */
+    static final int MAX_TAGS = 20;
+
+    static String render(ScanReport r, RenderOptions options) {
+        SarifRules rules = SarifRules.of(r, CheckCatalogue.orInstalled(options.catalogue()));
+        SarifLocations locations = SarifLocations.of(r, options.specFile());
         ObjectNode root = JsonRenderer.NODES.objectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -44,10 +50,14 @@ final class SarifRenderer {
         if (!taxonomies.isEmpty()) {
             run.set("taxonomies", taxonomies);
         }
+        ObjectNode bases = locations.originalUriBaseIds();
+        if (!bases.isEmpty()) {
+            run.set("originalUriBaseIds", bases);
+        }
         run.set("invocations", JsonRenderer.NODES.arrayNode().add(invocation(r, rules)));
         run.putObject("automationDetails").put("id", "parapet/" + host(r.target()) + "/" + r.scanId());
         ArrayNode results = run.putArray("results");
-        r.findings().forEach(f -> results.add(result(f, rules)));
+        r.findings().forEach(f -> results.add(result(f, rules, locations)));
         ObjectNode props = run.putObject("properties");
         props.put("target", r.target());
         props.put("scanId", r.scanId());
@@ -99,7 +109,7 @@ final class SarifRenderer {
         return node;
     }
 
-    private static ObjectNode result(Finding f, SarifRules rules) {
+    private static ObjectNode result(Finding f, SarifRules rules, SarifLocations locations) {
         ObjectNode node = JsonRenderer.NODES.objectNode();
         node.put("ruleId", f.checkId());
         node.put("ruleIndex", rules.indexOf().get(f.checkId()));
@@ -107,7 +117,7 @@ final class SarifRenderer {
         node.put("level", SarifRules.level(f.severity()));
         node.putObject("message").put("text", f.title() + " (" + f.endpoint().display() + ")");
         ObjectNode location = node.putArray("locations").addObject();
-        location.putObject("physicalLocation").putObject("artifactLocation").put("uri", f.endpoint().uri().toString());
+        location.set("physicalLocation", locations.physical(f));
         ObjectNode logical = location.putArray("logicalLocations").addObject();
         logical.put("name", f.endpoint().display());
         logical.put("fullyQualifiedName", f.endpoint().method() + " " + f.endpoint().uri());
@@ -117,30 +127,26 @@ final class SarifRenderer {
             SarifExchangeWriter.write(f.exchanges().getFirst(), node);
         }
         ObjectNode props = node.putObject("properties");
+        props.put("method", f.endpoint().method());
+        props.put("url", f.endpoint().uri().toString());
         props.put("severity", f.severity().id());
         props.put("confidence", f.confidence().id());
         props.put("category", f.category().id());
         props.put("parameter", f.parameter());
         props.put("evidence", f.evidence());
-        props.put("remediation", f.remediation());
+        props.put("remediation", RemediationText.plain(f.remediation()));
         props.put("curl", f.curl());
         ArrayNode tags = props.putArray("tags");
         f.sortedTags().forEach(tags::add);
         return node;
     }
 
-    /** GitHub's {@code precision}: how often a result of the rule is a true positive. */
-    static String precision(Confidence c) {
-        return switch (c) {
-            case CONFIRMED -> "very-high";
-            case FIRM -> "high";
-            case TENTATIVE -> "medium";
-        };
-    }
-
-    /** Tags GitHub code scanning understands: {@code security}, the category, CWE and OWASP entries. */
-    static Set<String> tags(SarifRules.Rule rule) {
-        Set<String> tags = new LinkedHashSet<>(List.of("security", rule.run().category().id()));
+    /**
+     * Tags GitHub code scanning understands: {@code security} (which makes it read {@code security-severity}), the
+     * category, CWE and OWASP entries, then the check's own tags; at most {@link #MAX_TAGS}.
+     */
+    static List<String> tags(SarifRules.Rule rule) {
+        Set<String> tags = new LinkedHashSet<>(List.of("security", rule.category().id()));
         for (Reference ref : rule.references()) {
             switch (ref.kind()) {
                 case CWE -> tags.add("external/cwe/" + ref.id().toLowerCase(Locale.ROOT));
@@ -148,8 +154,8 @@ final class SarifRenderer {
                 case OTHER -> { }
             }
         }
-        rule.findings().forEach(f -> tags.addAll(f.sortedTags()));
-        return tags;
+        tags.addAll(rule.tags());
+        return tags.stream().limit(MAX_TAGS).toList();
     }
 
     private static String host(String target) {

@@ -3,11 +3,8 @@ package dev.parapet.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.model.Category;
-import dev.parapet.model.Confidence;
-import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +24,19 @@ final class SarifRuleWriter {
     }
 
     static ObjectNode rule(SarifRules.Rule rule) {
-        Category category = rule.run().category();
+        Category category = rule.category();
         ObjectNode node = JsonRenderer.NODES.objectNode();
         node.put("id", rule.id());
         node.put("name", rule.name());
-        List<String> titles = rule.findings().stream().map(Finding::title).distinct().toList();
-        String shortText = titles.isEmpty() ? category.title() + ": " + rule.id() : titles.getFirst();
-        node.putObject("shortDescription").put("text", shortText);
+        node.putObject("shortDescription").put("text", Text.oneLine(rule.title()));
         String owasp = category.owaspApi().isEmpty() ? "" : " (OWASP " + category.owaspApi() + ")";
-        node.putObject("fullDescription").put("text", "Parapet check " + rule.id() + " of the category "
-                + category.title() + owasp + ". " + (titles.isEmpty() ? "It found nothing in this scan."
-                : "In this scan: " + String.join("; ", titles) + "."));
+        String summary = Text.oneLine(rule.summary());
+        node.putObject("fullDescription").put("text", (summary.isEmpty() ? Text.oneLine(rule.title()) : summary)
+                + " Category: " + category.title() + owasp + ".");
         ObjectNode help = node.putObject("help");
         help.put("text", helpText(rule));
         help.put("markdown", helpMarkdown(rule));
-        node.putObject("defaultConfiguration").put("level", SarifRules.level(rule.worst()));
+        node.putObject("defaultConfiguration").put("level", SarifRules.level(rule.severity()));
         ArrayNode relationships = JsonRenderer.NODES.arrayNode();
         for (Reference ref : rule.references()) {
             taxon(ref).ifPresent(t -> {
@@ -57,18 +52,18 @@ final class SarifRuleWriter {
         }
         ObjectNode props = node.putObject("properties");
         props.put("category", category.id());
+        props.put("severity", rule.severity().id());
         ArrayNode tags = props.putArray("tags");
         SarifRenderer.tags(rule).forEach(tags::add);
-        props.put("security-severity", SarifRules.securitySeverity(rule.worst()));
-        props.put("precision", SarifRenderer.precision(rule.findings().stream().map(Finding::confidence)
-                .max(Comparator.naturalOrder()).orElse(Confidence.FIRM)));
+        props.put("security-severity", SarifRules.securitySeverity(rule.severity()));
+        props.put("precision", "high");
         return node;
     }
 
     private static String helpText(SarifRules.Rule rule) {
         StringBuilder sb = new StringBuilder();
-        sb.append(rule.remediation().isEmpty() ? "No remediation was given for this check's findings."
-                : "Remediation: " + rule.remediation());
+        sb.append(rule.remediation().isBlank() ? "No remediation is given for this check."
+                : "Remediation: " + RemediationText.plain(rule.remediation()));
         List<Reference> refs = rule.references();
         if (!refs.isEmpty()) {
             sb.append("\n\nReferences:");
@@ -77,10 +72,11 @@ final class SarifRuleWriter {
         return sb.toString();
     }
 
+    /** The remediation is the check's own Markdown (code fences included), which GitHub renders as it is. */
     private static String helpMarkdown(SarifRules.Rule rule) {
         StringBuilder sb = new StringBuilder("**Remediation.** ");
-        sb.append(rule.remediation().isEmpty() ? "No remediation was given for this check's findings."
-                : MarkdownText.escape(rule.remediation()));
+        sb.append(rule.remediation().isBlank() ? "No remediation is given for this check."
+                : rule.remediation().strip());
         List<Reference> refs = rule.references();
         if (!refs.isEmpty()) {
             sb.append("\n\n**References**\n");

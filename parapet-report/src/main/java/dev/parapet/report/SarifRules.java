@@ -1,58 +1,60 @@
 package dev.parapet.report;
 
+import dev.parapet.model.Category;
 import dev.parapet.model.CheckRun;
-import dev.parapet.model.CheckStatus;
 import dev.parapet.model.Finding;
 import dev.parapet.model.Reference;
 import dev.parapet.model.ScanReport;
 import dev.parapet.model.Severity;
+import dev.parapet.spi.CheckDescriptor;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The SARIF rules of a scan: one per check that ran, plus any check that only appears through a finding, in the
- * order the checks were scheduled. A report carries no check descriptors, so a rule is described from what the scan
- * itself knows: its category, and its findings' titles, remediation and references. Immutable.
+ * The SARIF rules of a scan: one per installed check, described by its descriptor (title, summary, remediation,
+ * default severity, CWEs, tags), so a rule reads the same in every scan, found something or not, and code scanning
+ * ranks a critical check as critical before it ever fires. A check that appears in the report but is not installed
+ * here (a stored scan read by another Parapet) becomes a rule described from what the report knows of it. Immutable.
  */
 record SarifRules(List<Rule> rules, Map<String, Integer> indexOf) {
 
-    /** One check as a rule, with its findings in this scan (possibly none). */
-    record Rule(CheckRun run, List<Finding> findings) {
+    /**
+     * One check as a rule. {@code severity} is its default severity; {@code tags} are the descriptor's own (sorted).
+     */
+    record Rule(String id, Category category, String title, String summary, Severity severity,
+                List<Reference> references, Set<String> tags, String remediation) {
 
-        String id() {
-            return run.checkId();
+        static Rule of(CheckDescriptor d) {
+            return new Rule(d.id(), d.category(), d.title(), d.summary(), d.defaultSeverity(), d.references(),
+                    new TreeSet<>(d.tags()), d.remediation());
         }
 
-        /** Its worst finding's severity, or info when it found nothing. */
-        Severity worst() {
-            return findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
-        }
-
-        String remediation() {
-            return findings.stream().map(Finding::remediation).filter(r -> !r.isBlank()).findFirst().orElse("");
-        }
-
-        /** Distinct references of its findings, OWASP first, in first-seen order. */
-        List<Reference> references() {
+        /** A check known only from the report: its worst finding speaks for it. */
+        static Rule fromReport(String id, Category category, List<Finding> findings) {
+            Finding first = findings.stream().sorted(ScanReport.MOST_SEVERE_FIRST).findFirst().orElse(null);
             Set<Reference> refs = new LinkedHashSet<>();
-            if (!run.category().owaspApi().isEmpty()) {
-                refs.add(Reference.owaspApi(run.category().owaspApi()));
+            if (!category.owaspApi().isEmpty()) {
+                refs.add(Reference.owaspApi(category.owaspApi()));
             }
             findings.forEach(f -> refs.addAll(f.references()));
-            return List.copyOf(refs);
+            Set<String> tags = new TreeSet<>();
+            findings.forEach(f -> tags.addAll(f.tags()));
+            String title = first == null ? category.title() + ": " + id : first.title();
+            return new Rule(id, category, title, "",
+                    first == null ? Severity.INFO : first.severity(), List.copyOf(refs), tags,
+                    first == null ? "" : first.remediation());
         }
 
         /** {@code sql-identifier-injection} becomes {@code SqlIdentifierInjection}, the form SARIF viewers show. */
         String name() {
             StringBuilder sb = new StringBuilder();
-            for (String word : id().split("-")) {
+            for (String word : id.split("-")) {
                 if (!word.isEmpty()) {
                     sb.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
                 }
@@ -61,24 +63,36 @@ record SarifRules(List<Rule> rules, Map<String, Integer> indexOf) {
         }
     }
 
-    static SarifRules of(ScanReport report) {
-        Map<String, CheckRun> runs = new LinkedHashMap<>();
-        report.checks().forEach(c -> runs.putIfAbsent(c.checkId(), c));
+    static SarifRules of(ScanReport report, List<CheckDescriptor> catalogue) {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (CheckDescriptor d : catalogue) {
+            rules.putIfAbsent(d.id(), Rule.of(d));
+        }
+        Map<String, Category> unknown = new LinkedHashMap<>();
+        for (CheckRun c : report.checks()) {
+            if (!rules.containsKey(c.checkId())) {
+                unknown.putIfAbsent(c.checkId(), c.category());
+            }
+        }
         for (Finding f : report.findings()) {
-            runs.putIfAbsent(f.checkId(), new CheckRun(f.checkId(), f.category(), CheckStatus.COMPLETED, "", 0, 0, 0,
-                    Duration.ZERO));
+            if (!rules.containsKey(f.checkId())) {
+                unknown.putIfAbsent(f.checkId(), f.category());
+            }
         }
-        List<Rule> rules = new ArrayList<>();
+        unknown.forEach((id, category) -> rules.put(id, Rule.fromReport(id, category,
+                report.findings().stream().filter(f -> f.checkId().equals(id)).toList())));
+        List<Rule> list = new ArrayList<>(rules.values());
         Map<String, Integer> index = new LinkedHashMap<>();
-        for (CheckRun run : runs.values()) {
-            index.put(run.checkId(), rules.size());
-            rules.add(new Rule(run, report.findings().stream().filter(f -> f.checkId().equals(run.checkId()))
-                    .toList()));
+        for (int i = 0; i < list.size(); i++) {
+            index.put(list.get(i).id(), i);
         }
-        return new SarifRules(List.copyOf(rules), Map.copyOf(index));
+        return new SarifRules(List.copyOf(list), Map.copyOf(index));
     }
 
-    /** GitHub's {@code security-severity}: a CVSS-like score that its code scanning maps back to a severity. */
+    /**
+     * GitHub's {@code security-severity}: a CVSS-like score from 0.0 to 10.0 that code scanning maps back to a
+     * severity (9.0 and over critical, 7.0 high, 4.0 medium, 0.1 low; 0.0 is CVSS's "none", for informational).
+     */
     static String securitySeverity(Severity s) {
         return switch (s) {
             case CRITICAL -> "9.5";

@@ -13,8 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The terminal summary: header, incomplete-scan banner, grade, category scores, attack paths, findings, coverage
- * and the gate line. Expects an already redacted report (see {@link SafeReport}).
+ * The terminal summary: header, incomplete-scan banner, grade, category scores, attack paths, findings, coverage,
+ * a recap line (grade and counts) and the gate line, which stays the last line for scripts. By default it is short
+ * enough for one screen: one line per attack path, one line per check and severity for the findings
+ * ({@link ShortFindings}), coverage in one line. With {@link RenderOptions#details()} every finding is a block with
+ * evidence, remediation and its curl reproduction, and coverage lists every check that did not complete. Expects an
+ * already redacted report (see {@link SafeReport}).
  */
 final class SummaryRenderer {
 
@@ -39,15 +43,39 @@ final class SummaryRenderer {
             out.append(leftBehind(report, width, style)).append('\n');
         }
         out.append(grade(report, width, style)).append('\n');
-        out.append(categories(report, width, style)).append('\n');
-        FindingsSection findings = new FindingsSection(width, style);
-        if (!report.attackPaths().isEmpty()) {
-            out.append(findings.attackPaths(report.attackPaths())).append('\n');
+        out.append(categories(report, width, style, options.details())).append('\n');
+        if (options.details()) {
+            FindingsSection findings = new FindingsSection(width, style);
+            if (!report.attackPaths().isEmpty()) {
+                out.append(findings.attackPaths(report.attackPaths())).append('\n');
+            }
+            out.append(findings.findings(report.findings())).append('\n');
+            out.append(CoverageSection.render(report, width, style));
+        } else {
+            ShortFindings findings = new ShortFindings(width, style);
+            if (!report.attackPaths().isEmpty()) {
+                out.append(findings.attackPaths(report.attackPaths())).append('\n');
+            }
+            out.append(findings.findings(report.findings())).append('\n');
+            out.append(CoverageSection.line(report, width, style));
         }
-        out.append(findings.findings(report.findings())).append('\n');
-        out.append(CoverageSection.render(report, width, style));
-        options.gate().ifPresent(g -> out.append('\n').append(gate(g, style)));
+        out.append('\n').append(recap(report, style));
+        options.gate().ifPresent(g -> out.append(gate(g, style)));
         return out.toString();
+    }
+
+    /** {@code Grade D · 66/100 · 47 findings: 5 critical · 12 high · 16 medium · 14 low · 0 info}, never wrapped. */
+    private static String recap(ScanReport r, Style style) {
+        String headline = Text.oneLine(VerdictText.headline(r));
+        StringBuilder sb = new StringBuilder(r.verdict().graded() ? style.grade(r.score().grade(), headline)
+                : style.warning(headline));
+        sb.append(" · ").append(Text.count(r.findings().size(), "finding")).append(':');
+        String sep = " ";
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            sb.append(sep).append(style.severity(s, r.count(s) + " " + s.id()));
+            sep = " · ";
+        }
+        return sb.append('\n').toString();
     }
 
     private static String header(ScanReport r, int width, Style style) {
@@ -144,7 +172,7 @@ final class SummaryRenderer {
         return sb.toString();
     }
 
-    private static String categories(ScanReport r, int width, Style style) {
+    private static String categories(ScanReport r, int width, Style style, boolean details) {
         ScoreCard card = r.score();
         int titleWidth = Math.max(8, Math.min(36, width - 31));
         StringBuilder sb = new StringBuilder(style.bold("Categories")).append('\n');
@@ -152,7 +180,8 @@ final class SummaryRenderer {
             String title = "  " + Text.cell(c.category().title(), titleWidth) + "  ";
             if (!c.assessed()) {
                 String reason = c.reason().isEmpty() ? "not assessed" : "not assessed: " + c.reason();
-                List<String> lines = Text.wrap(reason, width - title.length());
+                List<String> lines = details ? Text.wrap(reason, width - title.length())
+                        : List.of(Text.truncate(Text.oneLine(reason), width - title.length()));
                 sb.append(title).append(style.dim(lines.getFirst())).append('\n');
                 for (String line : lines.subList(1, lines.size())) {
                     sb.append(" ".repeat(title.length())).append(style.dim(line)).append('\n');

@@ -2,6 +2,7 @@ package dev.parapet.report;
 
 import dev.parapet.model.Finding;
 import dev.parapet.model.ScanReport;
+import dev.parapet.model.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,7 +37,7 @@ class HtmlReportBrowserTest {
     Path dir;
 
     @Test
-    void showsTheGradeAndFindingsAndOpensExchangesOnClick() throws IOException {
+    void showsTheGradeAndFindingsOpensExchangesOnClickAndFiltersTheFindings() throws IOException {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") == null) {
             assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
@@ -63,7 +65,8 @@ class HtmlReportBrowserTest {
             WebElement article = driver.findElement(By.id("f-" + first.fingerprint()));
             assertThat(article.findElement(By.className("title")).getText()).isEqualTo(first.title());
 
-            WebElement details = article.findElement(By.cssSelector("details.exchange"));
+            WebElement details = driver.findElement(By.id("x-" + first.fingerprint()))
+                    .findElement(By.cssSelector("details.exchange"));
             WebElement request = details.findElement(By.tagName("pre"));
             assertThat(details.getDomProperty("open")).isEqualTo("false");
             assertThat(request.isDisplayed()).isFalse();
@@ -71,6 +74,31 @@ class HtmlReportBrowserTest {
             assertThat(details.getDomProperty("open")).isEqualTo("true");
             assertThat(request.isDisplayed()).isTrue();
             assertThat(request.getText()).startsWith("GET " + first.exchanges().getFirst().request().uri());
+
+            // the findings index filters: unticking a severity hides its findings in the index and the details
+            List<Finding> low = report.findings().stream().filter(f -> f.severity() == Severity.LOW).toList();
+            assertThat(low).isNotEmpty();
+            WebElement lowArticle = driver.findElement(By.id("f-" + low.getFirst().fingerprint()));
+            WebElement lowRow = driver.findElement(By.cssSelector("#findings-index tr[data-severity=low]"));
+            assertThat(lowRow.isDisplayed()).isTrue();
+            WebElement lowBox = driver.findElement(By.cssSelector("input.filter[data-kind=severity][value=low]"));
+            driver.executeScript("arguments[0].scrollIntoView()", lowBox);
+            lowBox.click();
+            assertThat(lowRow.isDisplayed()).isFalse();
+            assertThat(lowArticle.isDisplayed()).isFalse();
+            assertThat(article.isDisplayed()).isTrue();
+            int total = report.findings().size();
+            assertThat(driver.findElement(By.id("filter-count")).getText())
+                    .isEqualTo((total - low.size()) + " of " + total + " findings shown");
+            WebElement category = driver.findElement(By.cssSelector("input.filter[data-kind=category][value="
+                    + first.category().id() + "]"));
+            category.click();
+            assertThat(article.isDisplayed()).isFalse();
+            category.click();
+            lowBox.click();
+            assertThat(lowRow.isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("filter-count")).getText())
+                    .isEqualTo(total + " of " + total + " findings shown");
 
             driver.executeScript("window.scrollTo(0, 0)");
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

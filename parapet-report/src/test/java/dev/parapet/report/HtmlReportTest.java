@@ -65,13 +65,22 @@ class HtmlReportTest {
     void fetchesNothingAndForbidsFetchingThroughItsContentSecurityPolicy() {
         String html = html(ReportFixtures.full());
         assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                + "style-src 'unsafe-inline'; img-src data:\"/>");
-        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
+                + "style-src 'unsafe-inline'; img-src data:; script-src " + FindingsFilter.HASH + "\"/>");
+        // the one script is the filters', allowed by its hash, which must be that of the text the page carries
+        Matcher scripts = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+        assertThat(scripts.find()).isTrue();
+        assertThat("'sha256-" + java.util.Base64.getEncoder().encodeToString(sha256(scripts.group(1))) + "'")
+                .isEqualTo(FindingsFilter.HASH);
+        String script = scripts.group(0);
+        assertThat(scripts.find()).as("a second script").isFalse();
+        assertThat(html.replace(script, "")).doesNotContainIgnoringCase("<script")
+                .doesNotContainIgnoringCase("<link")
                 .doesNotContainIgnoringCase("<img").doesNotContainIgnoringCase("@import")
                 .doesNotContainIgnoringCase("url(").doesNotContain(" src=");
         Matcher hrefs = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
         while (hrefs.find()) {
-            assertThat(hrefs.group(1)).as("only reference links").matches("https?://[^ ]+");
+            assertThat(hrefs.group(1)).as("only reference links and links within the page")
+                    .matches("https?://[^ ]+|#[fx]-[0-9a-f]+");
         }
     }
 
@@ -83,7 +92,8 @@ class HtmlReportTest {
                 .evidence("</pre><iframe src=//evil.example></iframe>\u001b[2J \ud800").build();
         String html = html(ReportFixtures.report(List.of(f), ReportFixtures.runs(), true, ""));
         xml(html);
-        assertThat(html).doesNotContain("<script>").doesNotContain("<iframe")
+        assertThat(html.split("<script>", -1)).as("only the page's own script").hasSize(2);
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<iframe")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot; onmouseover=&quot;x")
                 .contains("&lt;/pre&gt;&lt;iframe src=//evil.example&gt;&lt;/iframe&gt;\\x1b[2J \uFFFD");
     }
@@ -99,5 +109,36 @@ class HtmlReportTest {
         String throttled = html(ReportFixtures.notGraded());
         xml(throttled);
         assertThat(throttled).contains("id=\"not-graded\"").contains("lower --rate").doesNotContain("Grade ");
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void indexesEveryFindingMostSevereFirstWithWhatTheFiltersNeed() {
+        ScanReport report = ReportFixtures.full();
+        String html = html(report);
+        Matcher rows = Pattern.compile("<tr data-severity=\"([a-z]+)\" data-category=\"([a-z-]+)\">").matcher(html);
+        List<String> severities = new java.util.ArrayList<>();
+        while (rows.find()) {
+            severities.add(rows.group(1));
+        }
+        assertThat(severities).hasSize(report.findings().size())
+                .isSortedAccordingTo(java.util.Comparator.comparing((String id) -> Severity.valueOf(
+                        id.toUpperCase(java.util.Locale.ROOT))).reversed());
+        assertThat(html).contains("data-kind=\"severity\" value=\"critical\"")
+                .contains("data-kind=\"category\" value=\"input-validation\"").contains("id=\"top-findings\"");
+    }
+
+    @Test
+    void datesTheScanTheWayPeopleWriteDates() {
+        assertThat(html(ReportFixtures.full())).containsPattern("started \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} UTC")
+                .doesNotContainPattern("started \\d{4}-\\d{2}-\\d{2}T");
     }
 }

@@ -46,4 +46,34 @@ class PdfReportTest {
         Reports.write(ReportFormat.PDF, ReportFixtures.withUnredactedSecret(), RenderOptions.plain(), file);
         assertThat(text(file)).doesNotContain("xyz").contains("Bearer [redacted]");
     }
+
+    @Test
+    void opensWithTheExecutivePageDrawsBothChartsAndEmbedsTheBundledFonts() throws IOException {
+        Path file = dir.resolve("exec.pdf");
+        ScanReport report = ReportFixtures.full();
+        Reports.write(ReportFormat.PDF, report, RenderOptions.plain(), file);
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            PDFTextStripper first = new PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            String page1 = first.getText(doc).replaceAll("\\s+", " ");
+            assertThat(page1).contains("Grade D", "Most severe findings", report.findings().stream()
+                    .sorted(ScanReport.MOST_SEVERE_FIRST).findFirst().orElseThrow().title());
+            assertThat(page1).containsPattern("started \\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2} UTC");
+            var resources = doc.getPage(0).getResources();
+            int charts = 0;
+            for (var name : resources.getXObjectNames()) {
+                charts += resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject
+                        ? 1 : 0;
+            }
+            assertThat(charts).as("the category and severity charts, drawn as vector forms").isEqualTo(2);
+            java.util.Set<String> fonts = new java.util.TreeSet<>();
+            for (var page : doc.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    fonts.add(page.getResources().getFont(name).getName());
+                }
+            }
+            assertThat(fonts).anyMatch(f -> f.endsWith("DejaVuSans")).anyMatch(f -> f.endsWith("DejaVuSansMono"));
+        }
+    }
 }

@@ -25,7 +25,7 @@ class RedactionTest {
     @Test
     void showsTheSchemeAndTheMaskWhereTheTokenWas() {
         ScanReport leaky = ReportFixtures.withUnredactedSecret();
-        assertThat(Reports.render(ReportFormat.SUMMARY, leaky, RenderOptions.plain()))
+        assertThat(Reports.render(ReportFormat.SUMMARY, leaky, RenderOptions.plain().withDetails(true)))
                 .contains("-H 'Authorization: Bearer [redacted]'");
         assertThat(JsonReport.toJson(leaky)).contains("\"authorization\": [\n")
                 .contains("\"Bearer [redacted]\"").doesNotContain("xyz");

@@ -31,15 +31,49 @@ class SummaryRendererTest {
         return Reports.render(ReportFormat.SUMMARY, report, RenderOptions.plain());
     }
 
+    private static String details(ScanReport report) {
+        return Reports.render(ReportFormat.SUMMARY, report, RenderOptions.plain().withDetails(true));
+    }
+
     private static String categoryLine(String summary, Category c) {
         return Arrays.stream(summary.split("\n")).filter(l -> l.startsWith("  " + c.title()))
                 .findFirst().orElseThrow(() -> new AssertionError("no line for " + c.id() + " in\n" + summary));
     }
 
     @Test
-    void matchesTheGoldenSummary() {
+    void matchesTheGoldenSummaries() {
         RenderOptions options = new RenderOptions(false, 100, Optional.of(FAILED));
-        Golden.assertMatches("summary.txt", Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(), options));
+        Golden.assertMatches("summary-short.txt", Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
+                options));
+        Golden.assertMatches("summary.txt", Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
+                options.withDetails(true)));
+    }
+
+    @Test
+    void theShortSummaryGivesEachCheckOneLineAndEndsWithTheRecapAndTheGate() {
+        ScanReport report = ReportFixtures.full();
+        String out = Reports.render(ReportFormat.SUMMARY, report, new RenderOptions(false, 100, Optional.of(FAILED)));
+        for (Finding f : report.findings()) {
+            assertThat(out.lines().filter(l -> l.endsWith("(" + f.checkId() + ")"))).as(f.checkId()).hasSize(1);
+        }
+        assertThat(out).doesNotContain("reproduce").doesNotContain("    remediation").contains("Coverage: ");
+        List<String> lines = out.lines().toList();
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("Grade D · " + report.score().score()
+                + "/100 · 7 findings: 1 critical · 1 high · 2 medium · 1 low · 2 info");
+        assertThat(lines.getLast()).startsWith("FAILED: ");
+        assertThat(lines.size()).isLessThan(details(report).lines().toList().size() / 2);
+    }
+
+    @Test
+    void theShortSummaryShowsNoMarkdownOfTheRemediationAndTheDetailsShowItAsText() {
+        Finding f = ReportFixtures.full().findings().getFirst();
+        Finding withCode = new Finding(f.checkId(), f.category(), f.severity(), f.confidence(), f.title(),
+                f.endpoint(), f.parameter(), f.evidence(), f.exchanges(), f.curl(),
+                "Bind values, e.g. `stmt.setString(1, q)`:\n\n```java\nps.executeQuery();\n```", f.references(),
+                f.tags(), f.fingerprint());
+        String out = details(ReportFixtures.report(List.of(withCode), ReportFixtures.runs(), true, ""));
+        assertThat(out).contains("Bind values, e.g. \"stmt.setString(1, q)\":", "ps.executeQuery();")
+                .doesNotContain("`");
     }
 
     @Test
@@ -62,16 +96,16 @@ class SummaryRendererTest {
     @Test
     void countsWhatTheApiDescriptionCoveredOnlyWhenTheScanHadOne() {
         String wide = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
-                new RenderOptions(false, 200, Optional.empty()));
+                new RenderOptions(false, 200, Optional.empty()).withDetails(true));
         assertThat(wide).contains("API description " + ReportFixtures.TARGET
                 + "/openapi.json (OpenAPI 3.0.3): 2 documented · 1 discovered · 2 tested · 1 skipped · 1 warning");
-        assertThat(plain(ReportFixtures.withoutSpec())).doesNotContain("API description");
+        assertThat(details(ReportFixtures.withoutSpec())).doesNotContain("API description");
     }
 
     @Test
     void countsTheEndpointsByWhereEachCameFrom() {
         assertThat(Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(), new RenderOptions(false, 200,
-                Optional.empty()))).contains("endpoints       4 (1 target · 1 crawl · 2 spec)");
+                Optional.empty()).withDetails(true))).contains("endpoints       4 (1 target · 1 crawl · 2 spec)");
     }
 
     @Test
@@ -85,9 +119,9 @@ class SummaryRendererTest {
     }
 
     @Test
-    void listsEveryFindingWithItsDetails() {
+    void listsEveryFindingWithItsDetailsWhenAsked() {
         ScanReport report = ReportFixtures.full();
-        String out = plain(report);
+        String out = details(report);
         for (Finding f : report.findings()) {
             assertThat(out).contains(f.title(), f.checkId());
             if (f.severity() != Severity.INFO) {
@@ -163,22 +197,28 @@ class SummaryRendererTest {
 
     @Test
     void coloursSeveritiesGradeAndGateWhenAsked() {
-        RenderOptions options = new RenderOptions(true, 100, Optional.of(FAILED));
+        RenderOptions options = new RenderOptions(true, 100, Optional.of(FAILED)).withDetails(true);
         String out = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(), options);
         assertThat(out).contains("\u001b[1m\u001b[35m[critical · confirmed]\u001b[0m")
                 .contains("\u001b[1m\u001b[31mGrade D").contains("\u001b[1m\u001b[31mFAILED: ");
         assertThat(out.replaceAll("\u001b\\[[0-9;]*m", ""))
                 .isEqualTo(Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
-                        new RenderOptions(false, 100, Optional.of(FAILED))));
+                        new RenderOptions(false, 100, Optional.of(FAILED)).withDetails(true)));
+        String brief = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
+                new RenderOptions(true, 100, Optional.of(FAILED)));
+        assertThat(brief.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(Reports.render(ReportFormat.SUMMARY,
+                ReportFixtures.full(), new RenderOptions(false, 100, Optional.of(FAILED))));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {40, 72, 100, 140})
-    void wrapsEveryLineButTheCurlCommandsToTheWidth(int width) {
-        String out = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
-                new RenderOptions(false, width, Optional.of(new GateVerdict(true, List.of()))));
-        out.lines().filter(l -> !l.startsWith("    reproduce"))
-                .forEach(l -> assertThat(l.length()).as("length of '%s'", l).isLessThanOrEqualTo(width));
+    void wrapsEveryLineButTheCurlCommandsAndTheRecapToTheWidth(int width) {
+        for (boolean full : List.of(false, true)) {
+            String out = Reports.render(ReportFormat.SUMMARY, ReportFixtures.full(),
+                    new RenderOptions(false, width, Optional.of(new GateVerdict(true, List.of()))).withDetails(full));
+            out.lines().filter(l -> !l.startsWith("    reproduce") && !l.startsWith("Grade "))
+                    .forEach(l -> assertThat(l.length()).as("length of '%s'", l).isLessThanOrEqualTo(width));
+        }
     }
 
     @Test
@@ -202,7 +242,7 @@ class SummaryRendererTest {
                     .endpoint(new Endpoint("GET", URI.create(ReportFixtures.TARGET + "/p" + i),
                             Endpoint.Source.DISCOVERED)).discriminator("h" + i).build());
         }
-        String out = plain(ReportFixtures.report(findings, ReportFixtures.runs(), true, ""));
+        String out = details(ReportFixtures.report(findings, ReportFixtures.runs(), true, ""));
         assertThat(out).contains("INFO · 15", "… and 5 more informational findings");
         assertThat(out.lines().filter(l -> l.contains("Header discloses software"))).hasSize(10);
     }

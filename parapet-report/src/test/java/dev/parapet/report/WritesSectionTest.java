@@ -36,7 +36,7 @@ class WritesSectionTest {
 
     @Test
     void warnsInTheSummaryAboutWhatWasLeftOnTheTargetAndSaysWhy() {
-        String text = Reports.render(ReportFormat.SUMMARY, active, RenderOptions.plain());
+        String text = Reports.render(ReportFormat.SUMMARY, active, RenderOptions.plain().withDetails(true));
         assertThat(text).contains("CHANGES LEFT ON THE TARGET: 1 of 2 writes not undone",
                 "2 writes to the target: 1 undone, 1 left behind",
                 "left behind: created " + ReportFixtures.active().writes().get(1).object() + " by mass-assignment",
