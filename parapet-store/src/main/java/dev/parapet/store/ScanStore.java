@@ -78,16 +78,37 @@ public final class ScanStore {
     }
 
     /**
+     * The store's database, for adapters that keep their own tables beside the history (the server's queue, keys
+     * and tenants, migrated with the store's schema). Thread-safe; each use takes its own connection.
+     */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
      * Stores {@code report} under its scan id, in one transaction.
      *
      * @return the id to find it again by
      * @throws StoreException when it cannot be written (nothing of it is then stored)
      */
     public String save(ScanReport report) {
+        return save(report, h -> {
+        });
+    }
+
+    /**
+     * Stores {@code report} and runs {@code alongside} in the same transaction, so an adapter can record what the
+     * scan completes (a queued job's completion) atomically with it: when {@code alongside} throws, nothing of the
+     * report is stored and the exception propagates.
+     */
+    public String save(ScanReport report, java.util.function.Consumer<Handle> alongside) {
         String json = JsonReport.toJson(report);
         List<String> findingsJson = findingsJson(json);
         try {
-            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> insert(h, report, json, findingsJson)));
+            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> {
+                insert(h, report, json, findingsJson);
+                alongside.accept(h);
+            }));
         } catch (JdbiException e) {
             SQLException sql = StoreErrors.sqlCause(e);
             if (sql != null && "23505".equals(sql.getSQLState())) {
