@@ -2,11 +2,10 @@ package dev.parapet.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parapet.model.Finding;
 import dev.parapet.store.ScanDiff;
+import dev.parapet.store.ScanDiffJson;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The JSON the API answers with. Stateless. */
@@ -50,46 +49,13 @@ final class Views {
         return m;
     }
 
+    /** The comparison as {@code parapet diff --format json} writes it, with the two scans' ids in this API. */
     static Map<String, Object> diff(String fromJob, String toJob, ScanDiff d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("from", side(fromJob, d.from()));
-        m.put("to", side(toJob, d.to()));
-        putIfSet(m, "scoreDelta", d.scoreDelta().orElse(null));
-        m.put("added", findings(d.added()));
-        m.put("resolved", findings(d.resolved()));
-        m.put("unchanged", d.unchanged().size());
-        m.put("categories", d.categories().stream().filter(ScanDiff.CategoryDelta::changed).map(c -> {
-            Map<String, Object> cm = new LinkedHashMap<>();
-            cm.put("category", c.category().id());
-            putIfSet(cm, "fromScore", c.fromScore());
-            putIfSet(cm, "toScore", c.toScore());
-            cm.put("added", c.added());
-            cm.put("resolved", c.resolved());
-            return cm;
-        }).toList());
+        m.put("fromId", fromJob);
+        m.put("toId", toJob);
+        m.putAll(ScanDiffJson.of(d));
         return m;
-    }
-
-    private static Map<String, Object> side(String jobId, ScanDiff.Side s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", jobId);
-        m.put("target", s.target());
-        m.put("startedAt", s.startedAt().toString());
-        putIfSet(m, "score", s.score());
-        m.put("grade", s.grade().name());
-        return m;
-    }
-
-    private static List<Map<String, Object>> findings(List<Finding> findings) {
-        return findings.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("fingerprint", f.fingerprint());
-            m.put("checkId", f.checkId());
-            m.put("severity", f.severity().id());
-            m.put("title", f.title());
-            m.put("endpoint", f.endpoint().display());
-            return m;
-        }).toList();
     }
 
     private static void putIfSet(Map<String, Object> m, String key, Object value) {

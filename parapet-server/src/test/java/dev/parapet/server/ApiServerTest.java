@@ -92,9 +92,9 @@ class ApiServerTest {
         HttpResponse<String> diff = api.get("/api/v1/scans/" + completed + "/diff/" + second, viewer);
         assertThat(diff.statusCode()).isEqualTo(200);
         JsonNode d = Api.json(diff);
-        assertThat(d.path("from").path("id").asText()).isEqualTo(completed);
-        assertThat(d.path("added")).as("the same fixture gives the same findings").isEmpty();
-        assertThat(d.path("unchanged").asInt()).isGreaterThan(0);
+        assertThat(d.path("fromId").asText()).isEqualTo(completed);
+        assertThat(d.path("new")).as("the same fixture gives the same findings").isEmpty();
+        assertThat(d.path("counts").path("unchanged").asInt()).isGreaterThan(0);
     }
 
     @Test
@@ -175,6 +175,27 @@ class ApiServerTest {
         assertThat(api.get("/api/v1/scans", key.key()).statusCode()).isEqualTo(401);
         assertThat(admin.listKeys("acme")).filteredOn(k -> k.id().equals(key.id())).singleElement()
                 .satisfies(k -> assertThat(k.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void aKeyOverItsRateIsToldToRetryLater() throws Exception {
+        StoreLocation other = StoreLocation.of("jdbc:h2:mem:rate-" + Ids.next() + ";DB_CLOSE_DELAY=-1", "--db");
+        String key = ServerAdmin.open(other).createKey("acme", "viewer").key();
+        try (ParapetServer slow = ParapetServer.start(new ParapetServer.Options("127.0.0.1", 0, other, 0, List.of(),
+                0.01, 3, FAST))) {
+            Api limited = new Api(slow.port());
+            for (int i = 0; i < 3; i++) {
+                assertThat(limited.get("/api/v1/scans", key).statusCode()).isEqualTo(200);
+            }
+            HttpResponse<String> refused = limited.get("/api/v1/scans", key);
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            for (int i = 0; i < 3; i++) {
+                limited.get("/api/v1/scans", "pk_" + "B".repeat(43));
+            }
+            assertThat(limited.get("/api/v1/scans", "pk_" + "C".repeat(43)).statusCode())
+                    .as("guessing keys from one address is limited too").isEqualTo(429);
+        }
     }
 
     @Test
