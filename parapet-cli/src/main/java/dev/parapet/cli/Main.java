@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         description = "Black-box API security scanner: probes an API from outside and grades it.",
         subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, ResultsCommand.class,
                 HistoryCommand.class, DiffCommand.class, BaselineCommand.class, McpCommand.class,
+                ServerCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {
