@@ -124,6 +124,8 @@ final class Worker implements AutoCloseable {
                 scan.stop("the worker is shutting down");
             }
             ScanReport report = scan.run();
+            // no more renewals: the job is about to leave 'running', and a renewal then would read as a lost lease
+            running.remove(job.id());
             last = new ScanEvent.ScanCompleted(report.scanId(), report);
             if (stopping && !r.cancelled().get()) {
                 jobs.release(job.id(), owner);
