@@ -136,7 +136,14 @@ final class Worker implements AutoCloseable {
             if (!stored) {
                 LOG.warn("worker {}: lost the lease on job {}; its result was dropped", owner, job.id());
             }
-        } catch (ServerTargetPolicy.Refused | ConfigException | ScanFailedException e) {
+        } catch (ScanFailedException e) {
+            // a scan stopped for the shutdown before the target answered is not a failure of the scan
+            if (stopping) {
+                jobs.release(job.id(), owner);
+            } else {
+                jobs.fail(job.id(), owner, e.getMessage());
+            }
+        } catch (ServerTargetPolicy.Refused | ConfigException e) {
             jobs.fail(job.id(), owner, e.getMessage());
         } catch (InterruptedException e) {
             jobs.release(job.id(), owner);
