@@ -113,11 +113,13 @@ final class ApiServer implements AutoCloseable {
                     "the server could not answer this request; its log has the details"));
         });
         config.routes.before(PREFIX + "/*", this::authenticate);
+        config.routes.before("/metrics", this::authenticate);
         // an event stream starts its 200 answer before its handler runs, so an unknown id is refused here
         config.routes.before(PREFIX + "/scans/{id}/events", ctx -> job(ctx, ctx.pathParam("id")));
 
         get(config, "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
         get(config, "/readyz", this::ready);
+        get(config, "/metrics", this::metrics);
         get(config, PREFIX + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         post(config, PREFIX + "/scans", this::submit);
         get(config, PREFIX + "/scans", this::list);
@@ -393,11 +395,38 @@ final class ApiServer implements AutoCloseable {
     }
 
     private static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json").result(Views.json(body));
+        ctx.status(status).contentType("application/json")
+                .result(Views.json(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void problem(Context ctx, Problem p) {
-        ctx.status(p.status).contentType(Problem.MEDIA_TYPE).result(p.toJson(ctx.path()));
+        ctx.status(p.status).contentType(Problem.MEDIA_TYPE)
+                .result(p.toJson(ctx.path()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Prometheus text format, server-wide (across tenants, so only for admin keys): jobs by state, and the
+     * duration of stored scans that jobs completed.
+     */
+    private void metrics(Context ctx) {
+        principal(ctx, Role.ADMIN);
+        Map<JobStatus, Integer> counts = jobs.countByStatus();
+        ScanJobs.Durations d = jobs.completedDurations();
+        StringBuilder out = new StringBuilder();
+        out.append("# HELP parapet_queue_depth Scans waiting for a worker.\n# TYPE parapet_queue_depth gauge\n")
+                .append("parapet_queue_depth ").append(counts.get(JobStatus.QUEUED)).append('\n');
+        out.append("# HELP parapet_scans_running Scans a worker is running.\n# TYPE parapet_scans_running gauge\n")
+                .append("parapet_scans_running ").append(counts.get(JobStatus.RUNNING)).append('\n');
+        out.append("# HELP parapet_scans Scans by state.\n# TYPE parapet_scans gauge\n");
+        counts.forEach((status, n) -> out.append("parapet_scans{status=\"").append(status.id()).append("\"} ")
+                .append(n).append('\n'));
+        out.append("# HELP parapet_scan_duration_seconds Duration of completed scans.\n")
+                .append("# TYPE parapet_scan_duration_seconds summary\n")
+                .append("parapet_scan_duration_seconds_sum ").append(String.format(Locale.ROOT, "%.3f",
+                        d.totalMillis() / 1000.0)).append('\n')
+                .append("parapet_scan_duration_seconds_count ").append(d.count()).append('\n');
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String titleOf(int status) {

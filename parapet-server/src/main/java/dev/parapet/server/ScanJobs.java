@@ -247,6 +247,16 @@ final class ScanJobs {
         });
     }
 
+    /** The summed duration and the number of the stored scans that completed jobs (all tenants). */
+    record Durations(long totalMillis, long count) {
+    }
+
+    Durations completedDurations() {
+        return Tx.inTransaction(jdbi, h -> h.createQuery("SELECT COALESCE(SUM(s.duration_ms), 0), COUNT(*) "
+                        + "FROM scans s JOIN scan_jobs j ON j.scan_id = s.id WHERE j.status = 'completed'")
+                .map((rs, ctx) -> new Durations(rs.getLong(1), rs.getLong(2))).one());
+    }
+
     private static Job job(ResultSet rs) throws SQLException {
         return new Job(rs.getString("id"), rs.getString("tenant_id"), JobStatus.of(rs.getString("status")),
                 rs.getString("target"), ScanRequest.fromJson(rs.getString("request_json")),

@@ -154,9 +154,24 @@ class ApiServerTest {
     }
 
     @Test
+    void metricsNeedAnAdminKeyAndCountTheQueue() throws Exception {
+        assertThat(api.get("/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/metrics", member).statusCode()).isEqualTo(403);
+        String admin = ServerAdmin.open(db).createKey("ops", "admin").key();
+        HttpResponse<String> r = api.get("/metrics", admin);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain; version=0.0.4");
+        assertThat(r.body()).contains("# TYPE parapet_queue_depth gauge").contains("parapet_scans_running ")
+                .contains("parapet_scans{status=\"completed\"} ")
+                .containsPattern("parapet_scan_duration_seconds_count [1-9]")
+                .containsPattern("parapet_scan_duration_seconds_sum [0-9]+\\.[0-9]{3}");
+    }
+
+    @Test
     void aCallWithoutAValidKeyIsUnauthenticated() throws Exception {
         HttpResponse<String> none = api.get("/api/v1/scans", null);
         assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(Api.json(none).path("detail").asText()).contains("Bearer pk_…");
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
                 .startsWith("Bearer"));
         assertThat(api.get("/api/v1/scans", "pk_" + "A".repeat(43)).statusCode()).isEqualTo(401);
