@@ -72,6 +72,7 @@ final class ApiServer implements AutoCloseable {
     private final RateLimiter limiter;
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
+    private final WebhookApi webhookApi;
     private Javalin app;
 
     ApiServer(ScanStore store, ScanJobs jobs, ApiKeys keys, Tenants tenants, LiveScans live, Settings settings) {
@@ -84,6 +85,7 @@ final class ApiServer implements AutoCloseable {
         this.settings = settings;
         this.limiter = new RateLimiter(settings.ratePerSecond(), settings.burst(), System::nanoTime);
         this.openApi = resource("openapi.json");
+        this.webhookApi = new WebhookApi(new Webhooks(store.jdbi(), java.time.Clock.systemUTC()));
         ServerTargetPolicy.of(settings.allowTargets()); // refuses an invalid pattern before the server starts
     }
 
@@ -127,6 +129,20 @@ final class ApiServer implements AutoCloseable {
         delete(config, PREFIX + "/scans/{id}", this::cancel);
         get(config, PREFIX + "/scans/{id}/report", this::report);
         get(config, PREFIX + "/scans/{a}/diff/{b}", this::diff);
+        post(config, PREFIX + "/webhooks", ctx -> {
+            ApiKeys.Principal p = principal(ctx, Role.ADMIN);
+            json(ctx, 201, webhookApi.create(p.tenantId(), ctx.body(), allowedTargets(p.tenantId())));
+        });
+        get(config, PREFIX + "/webhooks", ctx -> json(ctx, 200,
+                webhookApi.list(principal(ctx, Role.VIEWER).tenantId())));
+        get(config, PREFIX + "/webhooks/{id}", ctx -> json(ctx, 200,
+                webhookApi.find(principal(ctx, Role.VIEWER).tenantId(), ctx.pathParam("id"))));
+        delete(config, PREFIX + "/webhooks/{id}", ctx -> {
+            webhookApi.delete(principal(ctx, Role.ADMIN).tenantId(), ctx.pathParam("id"));
+            ctx.status(204);
+        });
+        get(config, PREFIX + "/webhooks/{id}/deliveries", ctx -> json(ctx, 200,
+                webhookApi.deliveries(principal(ctx, Role.VIEWER).tenantId(), ctx.pathParam("id"))));
         routes.add(new Route("GET", PREFIX + "/scans/{id}/events"));
         config.routes.sse(PREFIX + "/scans/{id}/events", (Consumer<SseClient>) this::events);
     }
@@ -206,8 +222,7 @@ final class ApiServer implements AutoCloseable {
                     "send the scan request as application/json");
         }
         ScanRequest request = ScanRequestParser.parse(ctx.body());
-        List<String> allowed = new ArrayList<>(settings.allowTargets());
-        tenants.byId(p.tenantId()).ifPresent(t -> allowed.addAll(t.allowTargets()));
+        List<String> allowed = allowedTargets(p.tenantId());
         request = request.withAllowTargets(allowed);
         try {
             service.select(request.resolve(settings.environment()).scan().checks());
@@ -223,6 +238,13 @@ final class ApiServer implements AutoCloseable {
         String id = jobs.enqueue(p.tenantId(), request);
         ctx.header("Location", PREFIX + "/scans/" + id);
         json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
+    }
+
+    /** The server's {@code --allow-target} patterns and the tenant's stored ones. */
+    private List<String> allowedTargets(String tenantId) {
+        List<String> allowed = new ArrayList<>(settings.allowTargets());
+        tenants.byId(tenantId).ifPresent(t -> allowed.addAll(t.allowTargets()));
+        return allowed;
     }
 
     private void list(Context ctx) {

@@ -34,10 +34,12 @@ public final class ParapetServer implements AutoCloseable {
 
     private final ApiServer api;
     private final Worker worker;
+    private final WebhookDispatcher webhooks;
 
-    private ParapetServer(ApiServer api, Worker worker) {
+    private ParapetServer(ApiServer api, Worker worker, WebhookDispatcher webhooks) {
         this.api = api;
         this.worker = worker;
+        this.webhooks = webhooks;
     }
 
     public static ParapetServer start(Options o) {
@@ -62,7 +64,10 @@ public final class ParapetServer implements AutoCloseable {
             }
             throw e;
         }
-        return new ParapetServer(api, worker);
+        // the first retry of a failed delivery waits ten polls (10 s by default), doubling from there
+        WebhookDispatcher webhooks = new WebhookDispatcher(new Webhooks(store.jdbi(), Clock.systemUTC()), tenants,
+                o.allowTargets(), poll, poll.multipliedBy(10), Clock.systemUTC()).start();
+        return new ParapetServer(api, worker, webhooks);
     }
 
     public int port() {
@@ -77,6 +82,7 @@ public final class ParapetServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        webhooks.close();
         if (worker != null) {
             worker.shutdown(Duration.ofSeconds(20));
         }

@@ -215,9 +215,13 @@ final class ScanJobs {
             + "finished_at, attempts, scan_id, score, grade, error";
 
     Optional<Job> find(String tenantId, String jobId) {
-        return Tx.inTransaction(jdbi, h -> h.createQuery("SELECT " + COLUMNS + " FROM scan_jobs WHERE id = :id "
-                        + "AND tenant_id = :tenant").bind("id", jobId).bind("tenant", tenantId)
-                .map((rs, ctx) -> job(rs)).findOne());
+        return Tx.inTransaction(jdbi, h -> find(h, tenantId, jobId));
+    }
+
+    /** {@link #find(String, String)} inside the caller's transaction. */
+    static Optional<Job> find(Handle h, String tenantId, String jobId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM scan_jobs WHERE id = :id AND tenant_id = :tenant")
+                .bind("id", jobId).bind("tenant", tenantId).map((rs, ctx) -> job(rs)).findOne();
     }
 
     /** The tenant's jobs, newest first; {@code target} (null for all) keeps jobs of exactly that URL. */

@@ -28,6 +28,7 @@ class TenantIsolationTest {
     static String keyB;
     static String finishedA;
     static String queuedA;
+    static String webhookA;
 
     @BeforeAll
     static void start() throws Exception {
@@ -49,6 +50,10 @@ class TenantIsolationTest {
                 ApiServerTest.FAST), Duration.ofSeconds(10), Duration.ofMillis(100));
         api = new Api(server.port());
         queuedA = api.submit(keyA, fixture.uri().toString());
+        HttpResponse<String> hook = api.post("/api/v1/webhooks", keyA, "{\"url\":\"" + fixture.uri("/hooks")
+                + "\",\"events\":[\"scan.completed\"]}");
+        assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
+        webhookA = Api.json(hook).path("id").asText();
     }
 
     @AfterAll
@@ -76,6 +81,14 @@ class TenantIsolationTest {
                 assertThat(r.body()).as(route).doesNotContain(fixture.uri().toString());
             });
         }
+        Map<String, HttpResponse<String>> hooks = new LinkedHashMap<>();
+        hooks.put("GET webhook", api.get("/api/v1/webhooks/" + webhookA, keyB));
+        hooks.put("GET deliveries", api.get("/api/v1/webhooks/" + webhookA + "/deliveries", keyB));
+        hooks.put("DELETE webhook", api.delete("/api/v1/webhooks/" + webhookA, keyB));
+        hooks.forEach((route, r) -> assertThat(r.statusCode()).as(route).isEqualTo(404));
+        assertThat(Api.json(api.get("/api/v1/webhooks", keyB)).path("webhooks")).isEmpty();
+        assertThat(api.get("/api/v1/webhooks/" + webhookA, keyA).statusCode()).as("B's delete did not touch it")
+                .isEqualTo(200);
         assertThat(Api.json(api.get("/api/v1/scans", keyB)).path("scans")).isEmpty();
         assertThat(Api.json(api.get("/api/v1/scans/" + queuedA, keyA)).path("status").asText())
                 .as("B's cancel did not touch A's scan").isEqualTo("queued");
