@@ -73,6 +73,7 @@ final class ApiServer implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final byte[] openApi;
     private final WebhookApi webhookApi;
+    private final MonitorApi monitorApi;
     private Javalin app;
 
     ApiServer(ScanStore store, ScanJobs jobs, ApiKeys keys, Tenants tenants, LiveScans live, Settings settings) {
@@ -86,6 +87,7 @@ final class ApiServer implements AutoCloseable {
         this.limiter = new RateLimiter(settings.ratePerSecond(), settings.burst(), System::nanoTime);
         this.openApi = resource("openapi.json");
         this.webhookApi = new WebhookApi(new Webhooks(store.jdbi(), java.time.Clock.systemUTC()));
+        this.monitorApi = new MonitorApi(new Monitors(store.jdbi(), java.time.Clock.systemUTC(), jobs));
         ServerTargetPolicy.of(settings.allowTargets()); // refuses an invalid pattern before the server starts
     }
 
@@ -143,6 +145,20 @@ final class ApiServer implements AutoCloseable {
         });
         get(config, PREFIX + "/webhooks/{id}/deliveries", ctx -> json(ctx, 200,
                 webhookApi.deliveries(principal(ctx, Role.VIEWER).tenantId(), ctx.pathParam("id"))));
+        post(config, PREFIX + "/monitors", ctx -> {
+            ApiKeys.Principal p = principal(ctx, Role.MEMBER);
+            requireJson(ctx);
+            MonitorApi.Parsed parsed = MonitorApi.parse(ctx.body());
+            json(ctx, 201, monitorApi.create(p.tenantId(), admitted(p.tenantId(), parsed.request()), parsed.every()));
+        });
+        get(config, PREFIX + "/monitors", ctx -> json(ctx, 200,
+                monitorApi.list(principal(ctx, Role.VIEWER).tenantId())));
+        get(config, PREFIX + "/monitors/{id}", ctx -> json(ctx, 200,
+                monitorApi.find(principal(ctx, Role.VIEWER).tenantId(), ctx.pathParam("id"))));
+        delete(config, PREFIX + "/monitors/{id}", ctx -> {
+            monitorApi.delete(principal(ctx, Role.MEMBER).tenantId(), ctx.pathParam("id"));
+            ctx.status(204);
+        });
         routes.add(new Route("GET", PREFIX + "/scans/{id}/events"));
         config.routes.sse(PREFIX + "/scans/{id}/events", (Consumer<SseClient>) this::events);
     }
@@ -216,14 +232,29 @@ final class ApiServer implements AutoCloseable {
 
     private void submit(Context ctx) {
         ApiKeys.Principal p = principal(ctx, Role.MEMBER);
+        requireJson(ctx);
+        ScanRequest request = admitted(p.tenantId(), ScanRequestParser.parse(ctx.body()));
+        String id = jobs.enqueue(p.tenantId(), request);
+        ctx.header("Location", PREFIX + "/scans/" + id);
+        json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
+    }
+
+    private static void requireJson(Context ctx) {
         String contentType = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
         if (!contentType.startsWith("application/json")) {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
-                    "send the scan request as application/json");
+                    "send the request body as application/json");
         }
-        ScanRequest request = ScanRequestParser.parse(ctx.body());
-        List<String> allowed = allowedTargets(p.tenantId());
-        request = request.withAllowTargets(allowed);
+    }
+
+    /**
+     * The request with the allow-list that applies to it, once its checks exist and its target passes the policy.
+     *
+     * @throws Problem 400 for an invalid setting, 422 for a refused target
+     */
+    private ScanRequest admitted(String tenantId, ScanRequest parsed) {
+        List<String> allowed = allowedTargets(tenantId);
+        ScanRequest request = parsed.withAllowTargets(allowed);
         try {
             service.select(request.resolve(settings.environment()).scan().checks());
         } catch (RuntimeException e) {
@@ -235,9 +266,7 @@ final class ApiServer implements AutoCloseable {
         } catch (ServerTargetPolicy.Refused e) {
             throw new Problem(422, "target-refused", "This server does not scan that target", e.getMessage());
         }
-        String id = jobs.enqueue(p.tenantId(), request);
-        ctx.header("Location", PREFIX + "/scans/" + id);
-        json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
+        return request;
     }
 
     /** The server's {@code --allow-target} patterns and the tenant's stored ones. */

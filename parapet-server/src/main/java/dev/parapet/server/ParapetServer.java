@@ -35,11 +35,13 @@ public final class ParapetServer implements AutoCloseable {
     private final ApiServer api;
     private final Worker worker;
     private final WebhookDispatcher webhooks;
+    private final BackgroundLoop monitors;
 
-    private ParapetServer(ApiServer api, Worker worker, WebhookDispatcher webhooks) {
+    private ParapetServer(ApiServer api, Worker worker, WebhookDispatcher webhooks, BackgroundLoop monitors) {
         this.api = api;
         this.worker = worker;
         this.webhooks = webhooks;
+        this.monitors = monitors;
     }
 
     public static ParapetServer start(Options o) {
@@ -67,7 +69,10 @@ public final class ParapetServer implements AutoCloseable {
         // the first retry of a failed delivery waits ten polls (10 s by default), doubling from there
         WebhookDispatcher webhooks = new WebhookDispatcher(new Webhooks(store.jdbi(), Clock.systemUTC()), tenants,
                 o.allowTargets(), poll, poll.multipliedBy(10), Clock.systemUTC()).start();
-        return new ParapetServer(api, worker, webhooks);
+        // every server process schedules: an enqueue is idempotent, so several servers need no leader
+        Monitors schedule = new Monitors(store.jdbi(), Clock.systemUTC(), new ScanJobs(store, Clock.systemUTC()));
+        BackgroundLoop monitors = new BackgroundLoop("parapet-monitors", poll, () -> schedule.enqueueDue(20)).start();
+        return new ParapetServer(api, worker, webhooks, monitors);
     }
 
     public int port() {
@@ -82,6 +87,7 @@ public final class ParapetServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        monitors.close();
         webhooks.close();
         if (worker != null) {
             worker.shutdown(Duration.ofSeconds(20));

@@ -61,12 +61,17 @@ final class ScanJobs {
     }
 
     String enqueue(String tenantId, ScanRequest request) {
+        return Tx.inTransaction(jdbi, h -> enqueue(h, tenantId, request));
+    }
+
+    /** {@link #enqueue(String, ScanRequest)} inside the caller's transaction. */
+    String enqueue(Handle h, String tenantId, ScanRequest request) {
         String id = Ids.next();
-        Tx.useTransaction(jdbi, h -> h.createUpdate("INSERT INTO scan_jobs (id, tenant_id, status, target, "
+        h.createUpdate("INSERT INTO scan_jobs (id, tenant_id, status, target, "
                         + "request_json, created_at, attempts, cancel_requested) VALUES (:id, :tenant, 'queued', "
                         + ":target, :request, :now, 0, FALSE)")
                 .bind("id", id).bind("tenant", tenantId).bind("target", request.target())
-                .bind("request", request.toJson()).bindByType("now", now(), OffsetDateTime.class).execute());
+                .bind("request", request.toJson()).bindByType("now", now(), OffsetDateTime.class).execute();
         return id;
     }
 

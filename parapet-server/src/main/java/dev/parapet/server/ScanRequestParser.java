@@ -1,8 +1,6 @@
 package dev.parapet.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -25,21 +23,12 @@ final class ScanRequestParser {
     private static final Pattern DURATION = Pattern.compile("\\d{1,6}(ms|s|m|h)?");
     private static final int MAX_URL = 2048;
     private static final int MAX_CHECKS = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScanRequestParser() {
     }
 
     static ScanRequest parse(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body == null ? "" : body);
-        } catch (JsonProcessingException e) {
-            throw Problem.invalid("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw Problem.invalid("the body must be a JSON object such as {\"target\": \"https://api.example.com\"}");
-        }
+        ObjectNode object = JsonBody.object(body, "{\"target\": \"https://api.example.com\"}");
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {

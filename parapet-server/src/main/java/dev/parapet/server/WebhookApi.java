@@ -1,8 +1,7 @@
 package dev.parapet.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,7 +22,6 @@ final class WebhookApi {
     static final Set<String> FIELDS = Set.of("url", "events", "secret");
     static final int MAX_URL = 2048;
     static final int MAX_PER_TENANT = 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Webhooks webhooks;
 
@@ -33,16 +31,8 @@ final class WebhookApi {
 
     /** Creates the subscription and answers it with its signing secret (shown this once). */
     Map<String, Object> create(String tenantId, String body, List<String> allowTargets) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw Problem.invalid("the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw Problem.invalid("the body must be a JSON object such as {\"url\": \"https://hooks.example.com/parapet\", "
-                    + "\"events\": [\"scan.completed\"]}");
-        }
+        ObjectNode root = JsonBody.object(body,
+                "{\"url\": \"https://hooks.example.com/parapet\", \"events\": [\"scan.completed\"]}");
         for (var names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
@@ -126,7 +116,8 @@ final class WebhookApi {
     }
 
     private static Problem notFound(String id) {
-        return Problem.notFound("no webhook has the id '" + (id.length() > 40 ? id.substring(0, 40) + "…" : id) + "'");
+        String shown = id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return Problem.notFound("no webhook has the id '" + shown + "'");
     }
 
     private static URI url(JsonNode node) {

@@ -1,8 +1,6 @@
 package dev.parapet.server;
 
 import dev.parapet.http.PinnedAddresses;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,58 +23,39 @@ import java.util.Map;
  */
 final class WebhookDispatcher implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Webhooks webhooks;
     private final Tenants tenants;
     private final List<String> serverAllowTargets;
-    private final Duration poll;
     private final Duration backoff;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-    private final Thread thread;
-    private volatile boolean stopping;
+    private final BackgroundLoop loop;
 
     WebhookDispatcher(Webhooks webhooks, Tenants tenants, List<String> serverAllowTargets, Duration poll,
                       Duration backoff, Clock clock) {
         this.webhooks = webhooks;
         this.tenants = tenants;
         this.serverAllowTargets = List.copyOf(serverAllowTargets);
-        this.poll = poll;
         this.backoff = backoff;
         this.clock = clock;
-        this.thread = new Thread(this::loop, "parapet-webhooks");
-        this.thread.setDaemon(true);
+        this.loop = new BackgroundLoop("parapet-webhooks", poll, this::round);
     }
 
     WebhookDispatcher start() {
-        thread.start();
+        loop.start();
         return this;
     }
 
-    private void loop() {
-        while (!stopping) {
-            try {
-                webhooks.fanOut(50, this::payload);
-                for (Webhooks.Due d : webhooks.claimDue(10, ATTEMPT_TIMEOUT.plusSeconds(5))) {
-                    if (stopping) {
-                        return; // the claim lapses after its timeout and another dispatcher tries again
-                    }
-                    attempt(d);
-                }
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("webhooks: {}", e.toString());
-                try {
-                    Thread.sleep(poll.toMillis());
-                } catch (InterruptedException ie) {
-                    return;
-                }
+    private void round() throws InterruptedException {
+        webhooks.fanOut(50, this::payload);
+        for (Webhooks.Due d : webhooks.claimDue(10, ATTEMPT_TIMEOUT.plusSeconds(5))) {
+            if (loop.stopping()) {
+                return; // the claim lapses after its timeout and another dispatcher tries again
             }
+            attempt(d);
         }
     }
 
@@ -118,12 +97,6 @@ final class WebhookDispatcher implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        thread.interrupt();
-        try {
-            thread.join(Duration.ofSeconds(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

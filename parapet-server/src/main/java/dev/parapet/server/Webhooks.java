@@ -165,7 +165,8 @@ final class Webhooks {
         return Tx.inTransaction(jdbi, h -> {
             OffsetDateTime now = now();
             List<String> ids = h.createQuery("SELECT id FROM webhook_deliveries WHERE status = 'pending' AND "
-                            + "next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :batch FOR UPDATE SKIP LOCKED")
+                            + "next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :batch "
+                            + "FOR UPDATE SKIP LOCKED")
                     .bindByType("now", now, OffsetDateTime.class).bind("batch", batch).mapTo(String.class).list();
             List<Due> due = new ArrayList<>();
             for (String id : ids) {
@@ -190,7 +191,7 @@ final class Webhooks {
         });
     }
 
-    /** Records one attempt: delivered on a 2xx, else pending again after {@code backoff}, or failed when out of them. */
+    /** Records one attempt: delivered on a 2xx, else pending again after {@code backoff}, or failed when out. */
     void recordAttempt(Due d, Integer statusCode, long latencyMs, String error, Duration backoff) {
         boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
         int attempts = d.attempts() + 1;

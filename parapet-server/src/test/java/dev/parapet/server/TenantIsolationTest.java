@@ -29,6 +29,7 @@ class TenantIsolationTest {
     static String finishedA;
     static String queuedA;
     static String webhookA;
+    static String monitorA;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,6 +55,10 @@ class TenantIsolationTest {
                 + "\",\"events\":[\"scan.completed\"]}");
         assertThat(hook.statusCode()).as(hook.body()).isEqualTo(201);
         webhookA = Api.json(hook).path("id").asText();
+        HttpResponse<String> monitor = api.post("/api/v1/monitors", keyA, "{\"target\":\"" + fixture.uri()
+                + "\",\"every\":\"1d\",\"checks\":[\"security-headers\"]}");
+        assertThat(monitor.statusCode()).as(monitor.body()).isEqualTo(201);
+        monitorA = Api.json(monitor).path("id").asText();
     }
 
     @AfterAll
@@ -85,7 +90,11 @@ class TenantIsolationTest {
         hooks.put("GET webhook", api.get("/api/v1/webhooks/" + webhookA, keyB));
         hooks.put("GET deliveries", api.get("/api/v1/webhooks/" + webhookA + "/deliveries", keyB));
         hooks.put("DELETE webhook", api.delete("/api/v1/webhooks/" + webhookA, keyB));
+        hooks.put("GET monitor", api.get("/api/v1/monitors/" + monitorA, keyB));
+        hooks.put("DELETE monitor", api.delete("/api/v1/monitors/" + monitorA, keyB));
         hooks.forEach((route, r) -> assertThat(r.statusCode()).as(route).isEqualTo(404));
+        assertThat(Api.json(api.get("/api/v1/monitors", keyB)).path("monitors")).isEmpty();
+        assertThat(api.get("/api/v1/monitors/" + monitorA, keyA).statusCode()).isEqualTo(200);
         assertThat(Api.json(api.get("/api/v1/webhooks", keyB)).path("webhooks")).isEmpty();
         assertThat(api.get("/api/v1/webhooks/" + webhookA, keyA).statusCode()).as("B's delete did not touch it")
                 .isEqualTo(200);
