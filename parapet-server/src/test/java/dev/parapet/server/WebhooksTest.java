@@ -71,8 +71,8 @@ class WebhooksTest {
 
     @Test
     void aCompletedScansMessageIsRetriedSignedAndRecorded() throws Exception {
-        HttpResponse<String> created = api.post("/api/v1/webhooks", admin, "{\"url\":\"" + receiver.uri("/hooks/parapet")
-                + "\",\"events\":[\"scan.completed\",\"scan.failed\"]}");
+        HttpResponse<String> created = api.post("/api/v1/webhooks", admin, "{\"url\":\""
+                + receiver.uri("/hooks/parapet") + "\",\"events\":[\"scan.completed\",\"scan.failed\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String secret = Api.json(created).path("secret").asText();
         String webhook = Api.json(created).path("id").asText();
