@@ -42,7 +42,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(DiffJson.of(diff)));
+                    .writeValueAsString(dev.parapet.store.ScanDiffJson.of(diff)));
         } else {
             out.print(DiffText.render(diff));
         }

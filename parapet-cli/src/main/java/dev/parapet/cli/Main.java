@@ -19,6 +19,7 @@ import java.io.PrintWriter;
         subcommands = {ScanCommand.class, ChecksCommand.class, DemoCommand.class, ResultsCommand.class,
                 HistoryCommand.class, DiffCommand.class, BaselineCommand.class, McpCommand.class,
                 CompletionCommand.class, ManCommand.class,
+                ServerCommand.class, WorkerCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Main implements Runnable {

@@ -53,6 +53,14 @@ class LayeringTest {
     }
 
     @Test
+    void serverGoesThroughTheScanServiceAndNeverImportsTheChecksOrTheCli() {
+        noClasses().that().resideInAPackage("dev.parapet.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.engine..", "dev.parapet.checks..",
+                        "dev.parapet.cli..", "dev.parapet.mcp..")
+                .check(classes);
+    }
+
+    @Test
     void storeNeverImportsAnAdapterTheEngineOrTheChecks() {
         noClasses().that().resideInAPackage("dev.parapet.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.parapet.cli..", "dev.parapet.engine..",

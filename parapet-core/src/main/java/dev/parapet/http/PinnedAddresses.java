@@ -34,6 +34,22 @@ public final class PinnedAddresses {
         void close();
     }
 
+    private static final Pin NONE = new Pin() {
+        @Override
+        public List<InetAddress> addresses() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /** A pin that holds nothing: for a literal address, which is never looked up. */
+    public static Pin none() {
+        return NONE;
+    }
+
     /**
      * Pins {@code host} to {@code addresses} (or, when it is pinned already, joins that pin and its addresses).
      *

@@ -1,5 +1,6 @@
 package dev.parapet.mcp;
 
+import dev.parapet.http.AllowPattern;
 import dev.parapet.http.PinnedAddresses;
 
 import java.net.InetAddress;
@@ -31,16 +32,6 @@ public final class TargetPolicy {
     }
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final PinnedAddresses.Pin LITERAL = new PinnedAddresses.Pin() {
-        @Override
-        public List<InetAddress> addresses() {
-            return List.of();
-        }
-
-        @Override
-        public void close() {
-        }
-    };
 
     private final List<String> allowPatterns;
     private final List<AllowPattern> allowed;
@@ -99,7 +90,7 @@ public final class TargetPolicy {
         String host = target.getHost();
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (literal(bare.toLowerCase(Locale.ROOT)) != null) {
-            return LITERAL;
+            return PinnedAddresses.none();
         }
         return PinnedAddresses.pin(bare, addresses);
     }

@@ -82,12 +82,30 @@ public final class ScanStore {
     }
 
     /**
+     * The store's database, for adapters that keep their own tables beside the history (the server's queue, keys
+     * and tenants, migrated with the store's schema). Thread-safe; each use takes its own connection.
+     */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
      * Stores {@code report} under its scan id, in one transaction.
      *
      * @return the id to find it again by
      * @throws StoreException when it cannot be written (nothing of it is then stored)
      */
     public String save(ScanReport report) {
+        return save(report, h -> {
+        });
+    }
+
+    /**
+     * Stores {@code report} and runs {@code alongside} in the same transaction, so an adapter can record what the
+     * scan completes (a queued job's completion) atomically with it: when {@code alongside} throws, nothing of the
+     * report is stored and the exception propagates.
+     */
+    public String save(ScanReport report, java.util.function.Consumer<Handle> alongside) {
         // The report goes through a temporary file, so its text is never one string in memory; the database reads
         // it as a character stream.
         try (ReportFile json = ReportFile.of(report)) {
@@ -95,7 +113,10 @@ public final class ScanStore {
                 throw new StoreException("scan " + report.scanId() + " is too large to store (" + json.chars()
                         + " characters of JSON)");
             }
-            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> insert(h, report, json)));
+            withRetryWhileInUse(location, () -> jdbi.useTransaction(h -> {
+                insert(h, report, json);
+                alongside.accept(h);
+            }));
         } catch (IOException | UncheckedIOException e) {
             throw new StoreException("cannot prepare scan " + report.scanId() + " for the store " + location + ": "
                     + e.getMessage() + " (the report is staged in the temporary directory: check it is writable)", e);

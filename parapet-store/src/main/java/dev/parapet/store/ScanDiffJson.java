@@ -1,19 +1,21 @@
-package dev.parapet.cli;
+package dev.parapet.store;
 
 import dev.parapet.model.Finding;
-import dev.parapet.store.ScanDiff;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON form of a {@link ScanDiff}: plain maps and lists in a fixed order, for Jackson to write. */
-final class DiffJson {
+/**
+ * The JSON form of a {@link ScanDiff}: plain maps and lists in a fixed order, for Jackson to write. One shape for
+ * every adapter ({@code parapet diff --format json}, the server's diff route).
+ */
+public final class ScanDiffJson {
 
-    private DiffJson() {
+    private ScanDiffJson() {
     }
 
-    static Map<String, Object> of(ScanDiff d) {
+    public static Map<String, Object> of(ScanDiff d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", side(d.from()));
         m.put("to", side(d.to()));

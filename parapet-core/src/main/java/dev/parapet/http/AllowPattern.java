@@ -1,4 +1,4 @@
-package dev.parapet.mcp;
+package dev.parapet.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  * {@code 203.0.113.7}) is judged against the addresses a target resolves to, never against the text of a name; a
  * name pattern ({@code api.example.com}, {@code *.staging.example.com}) is judged against the host name exactly
  * (case ignored), never against an address. In a name pattern {@code *} stands for one or more characters of one
- * label, and a leading {@code *.} for one or more whole labels. Immutable.
+ * label, and a leading {@code *.} for one or more whole labels. Shared by every adapter that admits targets (MCP,
+ * server). Immutable.
  */
-sealed interface AllowPattern {
+public sealed interface AllowPattern {
 
     /** A 4-octet IPv4 glob: each octet a number or {@code *}. */
     Pattern IPV4_GLOB = Pattern.compile("(\\d{1,3}|\\*)(\\.(\\d{1,3}|\\*)){3}");
