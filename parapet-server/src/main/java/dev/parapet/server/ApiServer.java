@@ -116,6 +116,7 @@ final class ApiServer implements AutoCloseable {
         // an event stream starts its 200 answer before its handler runs, so an unknown id is refused here
         config.routes.before(PREFIX + "/scans/{id}/events", ctx -> job(ctx, ctx.pathParam("id")));
 
+        new Dashboard(this, store, jobs, keys, settings.host()).register(config);
         get(config, "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
         get(config, "/readyz", this::ready);
         get(config, PREFIX + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
@@ -203,7 +204,14 @@ final class ApiServer implements AutoCloseable {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the scan request as application/json");
         }
-        ScanRequest request = ScanRequestParser.parse(ctx.body());
+        String id = enqueue(p, ScanRequestParser.parse(ctx.body()));
+        ctx.header("Location", PREFIX + "/scans/" + id);
+        json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
+    }
+
+    /** Judges the request as {@code POST /scans} does (checks, target policy) and queues it; the dashboard too. */
+    String enqueue(ApiKeys.Principal p, ScanRequest parsed) {
+        ScanRequest request = parsed;
         List<String> allowed = new ArrayList<>(settings.allowTargets());
         tenants.byId(p.tenantId()).ifPresent(t -> allowed.addAll(t.allowTargets()));
         request = request.withAllowTargets(allowed);
@@ -218,9 +226,7 @@ final class ApiServer implements AutoCloseable {
         } catch (ServerTargetPolicy.Refused e) {
             throw new Problem(422, "target-refused", "This server does not scan that target", e.getMessage());
         }
-        String id = jobs.enqueue(p.tenantId(), request);
-        ctx.header("Location", PREFIX + "/scans/" + id);
-        json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
+        return jobs.enqueue(p.tenantId(), request);
     }
 
     private void list(Context ctx) {
