@@ -133,8 +133,16 @@ final class Dashboard {
     }
 
     /** The cookie header: HttpOnly and SameSite=Strict always, Secure unless plain HTTP on a loopback server. */
-    String cookie(Context ctx, String name, String value, String path, long maxAgeSeconds) {
-        boolean secure = "https".equalsIgnoreCase(ctx.scheme()) || !loopbackOnly;
+    private String cookie(Context ctx, String name, String value, String path, long maxAgeSeconds) {
+        return cookie(secure(ctx.scheme(), loopbackOnly), name, value, path, maxAgeSeconds);
+    }
+
+    /** Secure over HTTPS, and on any server not bound to loopback (a TLS proxy in front of it is assumed). */
+    static boolean secure(String scheme, boolean loopbackOnly) {
+        return "https".equalsIgnoreCase(scheme) || !loopbackOnly;
+    }
+
+    static String cookie(boolean secure, String name, String value, String path, long maxAgeSeconds) {
         return name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAgeSeconds + "; HttpOnly; SameSite=Strict"
                 + (secure ? "; Secure" : "");
     }
