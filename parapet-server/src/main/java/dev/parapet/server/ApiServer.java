@@ -121,6 +121,7 @@ final class ApiServer implements AutoCloseable {
         // an event stream starts its 200 answer before its handler runs, so an unknown id is refused here
         config.routes.before(PREFIX + "/scans/{id}/events", ctx -> job(ctx, ctx.pathParam("id")));
 
+        new Dashboard(this, store, jobs, keys, settings.host()).register(config);
         get(config, "/healthz", ctx -> json(ctx, 200, Map.of("status", "ok")));
         get(config, "/readyz", this::ready);
         get(config, "/metrics", this::metrics);
@@ -233,8 +234,7 @@ final class ApiServer implements AutoCloseable {
     private void submit(Context ctx) {
         ApiKeys.Principal p = principal(ctx, Role.MEMBER);
         requireJson(ctx);
-        ScanRequest request = admitted(p.tenantId(), ScanRequestParser.parse(ctx.body()));
-        String id = jobs.enqueue(p.tenantId(), request);
+        String id = enqueue(p, ScanRequestParser.parse(ctx.body()));
         ctx.header("Location", PREFIX + "/scans/" + id);
         json(ctx, 202, Map.of("id", id, "status", JobStatus.QUEUED.id()));
     }
@@ -245,6 +245,11 @@ final class ApiServer implements AutoCloseable {
             throw new Problem(415, "unsupported-media-type", "Unsupported media type",
                     "send the request body as application/json");
         }
+    }
+
+    /** Judges the request as {@code POST /scans} does (checks, target policy) and queues it; the dashboard too. */
+    String enqueue(ApiKeys.Principal p, ScanRequest parsed) {
+        return jobs.enqueue(p.tenantId(), admitted(p.tenantId(), parsed));
     }
 
     /**
