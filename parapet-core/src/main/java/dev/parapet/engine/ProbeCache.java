@@ -12,7 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * De-duplicates identical probes across checks for one scan: the first caller sends, concurrent and later callers
  * wait for and share its exchange. Exchanges that were not sent (scope, mode, cancellation) or whose sender was
  * interrupted are not kept, so a later caller may try again. What is kept has its bodies bounded by the scan's
- * {@link RetainedBodies}. Thread-safe.
+ * {@link RetainedBodies}, and at most {@link #MAX_KEPT} answers of checks' probes are kept beyond the recorded ones
+ * (a scan of tens of thousands of operations sends a hundred thousand probes, nearly all of them unique payloads that
+ * no one asks for again: keeping each would hold hundreds of megabytes); past that an answer is still shared with
+ * the callers waiting for it, and a later identical probe is sent again. Thread-safe.
  */
 final class ProbeCache {
 
@@ -21,12 +24,23 @@ final class ProbeCache {
     }
 
     private final ConcurrentHashMap<ProbeRequest, CompletableFuture<Exchange>> entries = new ConcurrentHashMap<>();
+    /** Checks' answers kept for later identical probes, beyond what {@link #seed} recorded. */
+    static final int MAX_KEPT = 16_384;
+
     private final AtomicLong shared = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxKept;
     private final RetainedBodies retained;
 
     /** A cache that keeps bodies as {@code retained} allows: whole while the scan's budget lasts. */
     ProbeCache(RetainedBodies retained) {
+        this(retained, MAX_KEPT);
+    }
+
+    /** A cache that keeps at most {@code maxKept} checks' answers for later callers. */
+    ProbeCache(RetainedBodies retained, int maxKept) {
         this.retained = retained;
+        this.maxKept = maxKept;
     }
 
     /** A cache that keeps every body whole (for tests of the sharing itself). */
@@ -75,6 +89,10 @@ final class ProbeCache {
             if (!e.answered() && e.outcome() != dev.parapet.model.ExchangeOutcome.TRANSPORT_ERROR
                     && e.outcome() != dev.parapet.model.ExchangeOutcome.TIMEOUT) {
                 entries.remove(probe, mine);
+            } else if (kept.incrementAndGet() > maxKept) {
+                // full: those already waiting still share it below, later callers send again
+                kept.decrementAndGet();
+                entries.remove(probe, mine);
             }
             // the sender gets the whole answer; what stays for later callers is bounded
             mine.complete(retained.keep(e));
@@ -93,7 +111,11 @@ final class ProbeCache {
     Exchange refresh(ProbeRequest probe, Sender sender) throws InterruptedException {
         Exchange e = sender.send(probe);
         if (e.answered() && RequestExecutor.READ_ONLY_METHODS.contains(probe.method())) {
-            entries.put(probe, CompletableFuture.completedFuture(retained.keep(e)));
+            CompletableFuture<Exchange> fresh = CompletableFuture.completedFuture(retained.keep(e));
+            if (entries.put(probe, fresh) == null && kept.incrementAndGet() > maxKept) {
+                kept.decrementAndGet();
+                entries.remove(probe, fresh);
+            }
         }
         return e;
     }

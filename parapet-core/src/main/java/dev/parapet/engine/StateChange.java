@@ -11,11 +11,21 @@ import java.util.Optional;
  * /api/reset}, operation id {@code resetDatabase}, summary "Drops and re-creates the tables"). Safe mode sends such
  * an operation nothing beyond the one plain request that found it: no payloads, no repeats, no bursts. Errs towards
  * caution: a read-only route with a verb in its path loses its input tests in safe mode, never the reverse.
- * Stateless and thread-safe.
+ * Thread-safe; it remembers the verdict on names it has judged (bounded).
  */
 final class StateChange {
 
+    /**
+     * Names judged so far, at most {@link #MEMO_CAP} (a name is at most a path segment, an operation id or a tag;
+     * beyond the cap names are judged each time, so a target with endless distinct segments costs no memory).
+     */
+    private static final int MEMO_CAP = 1 << 16;
+    /** Longer names (payloads in a path segment) are never remembered: they seldom come twice. */
+    private static final int MEMO_NAME_CHARS = 64;
+
     private final SurfaceVocabulary vocabulary;
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> memo =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     StateChange(SurfaceVocabulary vocabulary) {
         this.vocabulary = vocabulary;
@@ -65,6 +75,19 @@ final class StateChange {
      * object word only ({@code createdb}, {@code resetall}).
      */
     boolean changes(String name) {
+        // SafeModeGuard asks for every segment of every probe's path: the same few thousand names again and again
+        Boolean known = memo.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean changes = judge(name);
+        if (name.length() <= MEMO_NAME_CHARS && memo.size() < MEMO_CAP) {
+            memo.put(name, changes);
+        }
+        return changes;
+    }
+
+    private boolean judge(String name) {
         List<String> words = new java.util.ArrayList<>(SurfaceVocabulary.words(name));
         words.add(SurfaceVocabulary.squashed(name));
         for (String w : words) {

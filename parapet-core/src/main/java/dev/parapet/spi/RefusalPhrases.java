@@ -54,12 +54,32 @@ record RefusalPhrases(List<String> phrases, Set<String> messageFields, Set<Strin
         }
         String padded = " " + normal(text) + " ";
         for (String p : phrases) {
-            boolean ascii = p.chars().allMatch(c -> c < 128);
-            if (ascii ? padded.contains(" " + p + " ") : padded.contains(p)) {
+            // called for every answer a check judges: no stream or concatenation per phrase
+            if (ascii(p) ? containsWord(padded, p) : padded.contains(p)) {
                 return p;
             }
         }
         return null;
+    }
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code padded} holds {@code word} with a space on either side: {@code padded.contains(" " + word + " ")}. */
+    static boolean containsWord(String padded, String word) {
+        for (int at = padded.indexOf(word, 1); at > 0; at = padded.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if (padded.charAt(at - 1) == ' ' && end < padded.length() && padded.charAt(end) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lower case, every run of characters other than letters and digits turned into one space, trimmed. */

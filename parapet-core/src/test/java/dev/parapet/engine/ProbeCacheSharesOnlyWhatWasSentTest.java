@@ -98,6 +98,32 @@ class ProbeCacheSharesOnlyWhatWasSentTest {
     }
 
     @Test
+    void aFullCacheKeepsNoMoreAnswersSoTheirProbesAreSentAgain() throws InterruptedException {
+        ProbeCache small = new ProbeCache(new RetainedBodies(Long.MAX_VALUE, Integer.MAX_VALUE), 1);
+        ProbeRequest other = ProbeRequest.get(URI.create("http://127.0.0.1:1/y"));
+        small.get(PROBE, p -> { sends.incrementAndGet(); return answered(200); });
+        small.get(other, p -> { sends.incrementAndGet(); return answered(201); });
+        Exchange kept = small.get(PROBE, p -> { sends.incrementAndGet(); return answered(500); });
+        Exchange again = small.get(other, p -> { sends.incrementAndGet(); return answered(202); });
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(sends).hasValue(3);
+        assertThat(small.shared()).isEqualTo(1);
+    }
+
+    @Test
+    void recordedAnswersAreKeptWhateverTheCap() throws InterruptedException {
+        ProbeCache none = new ProbeCache(new RetainedBodies(Long.MAX_VALUE, Integer.MAX_VALUE), 0);
+        none.seed(java.util.List.of(answered(200)));
+        Exchange recorded = none.get(ProbeRequest.get(request().uri()), p -> {
+            sends.incrementAndGet();
+            return answered(500);
+        });
+        assertThat(recorded.status()).isEqualTo(200);
+        assertThat(sends).hasValue(0);
+    }
+
+    @Test
     void probesThatDifferInAHeaderAreNotShared() throws InterruptedException {
         cache.get(PROBE, p -> answered(200));
         Exchange other = cache.get(PROBE.withHeader("Origin", "https://evil.invalid"), p -> answered(204));

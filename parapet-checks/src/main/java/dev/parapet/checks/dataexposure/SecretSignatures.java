@@ -68,8 +68,15 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
         /** The variable names (for a prefix: the first full name with it) that appear in {@code body} with a value. */
         Set<String> namesIn(String body) {
             Set<String> found = new LinkedHashSet<>();
-            for (Pattern p : patterns()) {
-                Matcher m = p.matcher(body);
+            List<Pattern> patterns = patterns();
+            for (int i = 0; i < patterns.size(); i++) {
+                // every pattern needs its name or prefix literally: most bodies hold none of them, and a substring
+                // search is far cheaper than running the pattern over the whole body to learn that
+                String literal = i < names.size() ? names.get(i) : prefixes.get(i - names.size());
+                if (!body.contains(literal)) {
+                    continue;
+                }
+                Matcher m = patterns.get(i).matcher(body);
                 if (m.find()) {
                     found.add(m.group(1) != null ? m.group(1) : m.group(2));
                 }
@@ -79,7 +86,8 @@ record SecretSignatures(Pattern placeholder, Pattern example, Pattern tokenIssui
 
         /**
          * One pattern per name or prefix, matching it as a JSON key or as a {@code NAME=value} line with a value;
-         * compiled once per set of names, not once per response judged.
+         * compiled once per set of names, not once per response judged. The i-th pattern is the i-th name, then
+         * the prefixes in their order ({@link #namesIn} relies on it).
          */
         List<Pattern> patterns() {
             return COMPILED_ENVIRONMENTS.computeIfAbsent(this, Environment::compile);
