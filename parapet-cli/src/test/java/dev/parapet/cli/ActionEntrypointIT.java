@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,11 @@ class ActionEntrypointIT {
     }
 
     private Run run(Map<String, String> inputs) throws Exception {
+        return run(inputs, true);
+    }
+
+    /** {@code givenJar}: the jar this build produced, as PARAPET_JAR; otherwise the script downloads a release. */
+    private Run run(Map<String, String> inputs, boolean givenJar) throws Exception {
         Path output = Files.createFile(dir.resolve("github-output"));
         Path summary = Files.createFile(dir.resolve("step-summary.md"));
         ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString()).directory(dir.toFile())
@@ -41,7 +48,10 @@ class ActionEntrypointIT {
         env.keySet().removeIf(k -> k.startsWith("INPUT_") || k.startsWith("PARAPET_") || k.startsWith("GITHUB_"));
         String javaBin = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().toString();
         env.put("PATH", javaBin + ":" + env.getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("PARAPET_JAR", System.getProperty("parapet.jar"));
+        env.remove("JAVA_HOME");
+        if (givenJar) {
+            env.put("PARAPET_JAR", System.getProperty("parapet.jar"));
+        }
         env.put("PARAPET_HOME", dir.resolve("home").toString());
         env.put("RUNNER_TEMP", dir.toString());
         env.put("GITHUB_OUTPUT", output.toString());
@@ -98,12 +108,52 @@ class ActionEntrypointIT {
     }
 
     @Test
+    void credentialsFromParapetAuthVariablesAndArgsReachTheScanButNeverItsReports() throws Exception {
+        String secret = "s3cr3t-action-token-4711";
+        try (LoopbackHttpServer demo = DemoApi.start(DemoApi.Variant.VULNERABLE)) {
+            Run r = run(Map.of("INPUT_URL", demo.uri().toString(), "INPUT_FAIL_ON", "none",
+                    "INPUT_ARGS", "--checks 'security-headers' --no-store", "PARAPET_AUTH_BEARER", secret));
+            assertThat(r.exit()).as(r.log()).isZero();
+            JsonNode report = json(dir.resolve("parapet.json"));
+            assertThat(report.path("findings").size()).isPositive();
+            report.path("findings").forEach(f -> assertThat(f.path("checkId").asText()).isEqualTo("security-headers"));
+            assertThat(r.outputs().get("json")).isEqualTo("parapet.json");
+            assertThat(r.log() + r.summary() + Files.readString(dir.resolve("parapet.sarif"))
+                    + Files.readString(dir.resolve("parapet.json"))).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void aDownloadedReleaseRunsOnlyWhenItMatchesItsPublishedChecksum() throws Exception {
+        Path release = Files.createDirectories(dir.resolve("releases/download/v9.9.9"));
+        Path jar = Files.copy(Path.of(System.getProperty("parapet.jar")), release.resolve("parapet-9.9.9.jar"));
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+        try (LoopbackHttpServer demo = DemoApi.start(DemoApi.Variant.FIXED)) {
+            Files.writeString(release.resolve("parapet-9.9.9.jar.sha256"), "0".repeat(64) + "  parapet-9.9.9.jar\n");
+            Map<String, String> inputs = Map.of("INPUT_URL", demo.uri().toString(), "INPUT_VERSION", "9.9.9",
+                    "INPUT_FAIL_ON", "critical", "INPUT_CHECKS", "security-headers", "PARAPET_RELEASES_URL", dir.resolve("releases").toUri().toString());
+            Run tampered = run(inputs, false);
+            assertThat(tampered.exit()).as(tampered.log()).isEqualTo(2);
+            assertThat(tampered.log()).contains("does not match its published SHA-256");
+            assertThat(demo.requestCount()).isZero();
+
+            Files.delete(dir.resolve("github-output"));
+            Files.delete(dir.resolve("step-summary.md"));
+            Files.writeString(release.resolve("parapet-9.9.9.jar.sha256"), sha + "  parapet-9.9.9.jar\n");
+            Run verified = run(inputs, false);
+            assertThat(verified.exit()).as(verified.log()).isZero();
+            assertThat(verified.log()).contains("parapet-9.9.9.jar verified (sha256 " + sha + ")");
+            assertThat(verified.outputs().get("grade")).matches("[A-F]");
+        }
+    }
+
+    @Test
     void aHeadersInputIsRefusedBeforeAnythingIsScanned() throws Exception {
         try (LoopbackHttpServer demo = DemoApi.start(DemoApi.Variant.FIXED)) {
             Run r = run(Map.of("INPUT_URL", demo.uri().toString(),
                     "INPUT_HEADERS", "{\"Authorization\":\"Bearer secret\"}"));
             assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.log()).contains("headers input is not supported yet").doesNotContain("Bearer secret");
+            assertThat(r.log()).contains("replaced by auth-header").doesNotContain("Bearer secret");
             assertThat(demo.requestCount()).isZero();
             assertThat(r.outputs()).isEmpty();
         }

@@ -57,4 +57,29 @@ class DemoCommandTest {
         JsonNode parsed = new ObjectMapper().readTree(run.out());
         assertThat(parsed.path("schemaVersion").asText()).isEqualTo("1.3");
     }
+
+    @Test
+    void takesTheScanTuningOptions() throws Exception {
+        Path json = dir.resolve("tuned.json");
+        CliRun run = CliRun.of("demo", "-o", json.toString(), "--fail-on", "none", "--checks", "security-headers",
+                "--rate", "200", "--max-time", "2m", "--no-store");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+        assertThat(report.path("findings").size()).isPositive();
+        report.path("findings").forEach(f -> assertThat(f.path("checkId").asText()).isEqualTo("security-headers"));
+    }
+
+    @Test
+    void readsItsSettingsFileLikeScan() throws Exception {
+        Path settings = Files.writeString(dir.resolve("parapet.yaml"), "mode: passive\nrate: 0\n");
+        CliRun refused = CliRun.of("demo", "--config", settings.toString(), "-o", dir.resolve("r.json").toString());
+        assertThat(refused.exitCode()).as("rate 0 from the file is refused").isEqualTo(2);
+        assertThat(refused.err()).contains("rate");
+
+        Files.writeString(settings, "mode: passive\n");
+        Path json = dir.resolve("passive.json");
+        CliRun run = CliRun.of("demo", "--fixed", "--config", settings.toString(), "-o", json.toString(), "--no-store");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(Files.readString(json)).path("mode").asText()).isEqualTo("passive");
+    }
 }

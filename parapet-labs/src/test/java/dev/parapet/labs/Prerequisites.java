@@ -26,12 +26,15 @@ final class Prerequisites {
     private static final long NPM_CI_MINUTES = 5;
 
     /**
-     * The koa-cockroach lab directory, with its npm dependencies installed: when they are missing (a fresh clone),
-     * {@code npm ci} installs the locked versions first, so {@code ./mvnw verify} needs no set-up of its own.
+     * The koa-cockroach lab directory, with its npm dependencies installed: when {@code node_modules} is missing (a
+     * fresh clone) or older than {@code package-lock.json} (the lock changed since), {@code npm ci} installs the
+     * locked versions first, so {@code ./mvnw verify} needs no set-up of its own. A Node.js older than 20 or none at
+     * all fails in one line naming what to install.
      */
     static synchronized Path labDir() {
         Path lab = lab("koa-cockroach", "src/server.js");
-        if (!installed(lab)) {
+        if (!installed(lab) || stale(lab)) {
+            requireNode20();
             npmCi(lab);
         }
         if (!installed(lab)) {
@@ -43,6 +46,62 @@ final class Prerequisites {
 
     private static boolean installed(Path lab) {
         return Files.isDirectory(lab.resolve("node_modules/koa")) && Files.isDirectory(lab.resolve("node_modules/pg"));
+    }
+
+    /**
+     * True when the lock file is newer than what npm last installed: npm writes {@code node_modules/.package-lock.json}
+     * on every install, so its modification time is that of the install.
+     */
+    static boolean stale(Path lab) {
+        Path lock = lab.resolve("package-lock.json");
+        Path installedLock = lab.resolve("node_modules/.package-lock.json");
+        try {
+            return !Files.exists(installedLock)
+                    || Files.getLastModifiedTime(lock).compareTo(Files.getLastModifiedTime(installedLock)) > 0;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Node.js 20 or later on PATH, or one line naming the package to install. */
+    private static void requireNode20() {
+        Path node = node();
+        String version;
+        try {
+            version = runAndRead(node.toString(), "--version").strip();
+        } catch (IOException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("`" + node + " --version` failed: install Node.js 20 or later", e);
+        }
+        int major = nodeMajor(version);
+        if (major < 20) {
+            throw new IllegalStateException("the koa-cockroach lab needs Node.js 20 or later, " + node + " is "
+                    + version + ": install Node.js 20+ (Debian 13: apt-get install nodejs npm; else nodejs.org)");
+        }
+    }
+
+    /** The major version of {@code node --version}'s answer ({@code v20.11.1} is 20), 0 when unreadable. */
+    static int nodeMajor(String version) {
+        String digits = version.startsWith("v") ? version.substring(1) : version;
+        int dot = digits.indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? digits : digits.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String runAndRead(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " did not answer within 20 s");
+        }
+        return out;
     }
 
     /** {@code npm ci --no-audit --no-fund} in {@code lab}, bounded in time; its output goes to the test log. */
@@ -89,7 +148,7 @@ final class Prerequisites {
     static Path node() {
         return onPath("node").stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("`node` is not on PATH (" + path()
-                        + "): install Node.js 20 or later to run the lab"));
+                        + "): install Node.js 20 or later to run the lab (Debian 13: apt-get install nodejs npm)"));
     }
 
     /**
