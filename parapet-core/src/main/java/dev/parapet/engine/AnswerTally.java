@@ -40,7 +40,9 @@ final class AnswerTally {
     /**
      * An answer only an API gives: a machine-readable body (JSON, XML other than XHTML, GraphQL, protobuf, gRPC) with
      * a success status, or with 401/403 (an API that wants credentials). A JSON 404 is not one: many HTML sites and
-     * web servers answer unknown paths so.
+     * web servers answer unknown paths so. A body labelled JSON counts only when it begins like a JSON value: a
+     * decompression bomb of zeros or a binary blob sent as {@code application/json} on every path is no evidence
+     * that anything API-like was tested.
      */
     static boolean apiContent(Exchange e) {
         int status = e.status();
@@ -48,8 +50,27 @@ final class AnswerTally {
             return false;
         }
         String type = e.response().contentType().toLowerCase(Locale.ROOT);
-        return e.response().isJson() || type.contains("xml") && !type.contains("html") || type.contains("graphql")
+        return e.response().isJson() && startsLikeJson(e.response().body()) || type.contains("xml") && !type.contains("html") || type.contains("graphql")
                 || type.contains("protobuf") || type.contains("grpc");
+    }
+
+    /**
+     * Whether the first non-whitespace character can open a JSON text (RFC 8259 value), or the anti-hijacking
+     * prefixes APIs put before it ({@code )]}'}, {@code while(1);}); an empty body cannot.
+     */
+    static boolean startsLikeJson(String body) {
+        if (body == null) {
+            return false;
+        }
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF') {
+                continue;
+            }
+            return c == '{' || c == '[' || c == '"' || c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f'
+                    || c == 'n' || c == ')' || c == 'w';
+        }
+        return false;
     }
 
     Grading.Answers snapshot() {
